@@ -1,0 +1,120 @@
+"""Command line: each command is one call into the core or the store; the GUI starts lazily."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from maisky_desktop import paths
+
+EPILOG = """examples:
+  maisky-desktop                      open the timeline on the embedded store
+  maisky-desktop --store copy.sqlite  open another store
+  maisky-desktop check                validate seeds and catalog
+  maisky-desktop build                rebuild the embedded store
+"""
+
+
+def _parser() -> argparse.ArgumentParser:
+    p = argparse.ArgumentParser(
+        prog="maisky-desktop",
+        description="Maisky Timeline: Soviet diplomacy 1917-1975, every event anchored in its sources.",
+        epilog=EPILOG,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    p.add_argument("--store", type=Path, help="open this store instead of the embedded one")
+    sub = p.add_subparsers(dest="command", metavar="COMMAND")
+    b = sub.add_parser(
+        "build",
+        help="rebuild the store from seeds and catalog",
+        description="Rebuild the store from seeds/ and resources/catalog/, refusing if check finds problems.",
+        epilog="example:\n  maisky-desktop build --out /tmp/maisky.sqlite",
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    b.add_argument("--out", type=Path, help="where to write the store (default: the embedded store)")
+    sub.add_parser(
+        "check",
+        help="validate seeds and catalog, print problems as file:line: message",
+        description="Validate seeds and catalog: provenance hashes, quotes verbatim, EDTF dates, references, ids.",
+        epilog="example:\n  maisky-desktop check && echo clean",
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    return p
+
+
+def _resolve():
+    from maisky_desktop.core.validate import resolve
+
+    return resolve(paths.seeds_dir(), paths.catalog_dir(), paths.label_base())
+
+
+def cmd_check() -> int:
+    res = _resolve()
+    for problem in res.problems:
+        print(problem)
+    if res.problems:
+        print(f"{len(res.problems)} problem(s)", file=sys.stderr)
+        return 1
+    cat = res.catalog
+    print(
+        f"ok: {len(res.sources)} sources, {sum(len(d.passages) for d in res.documents.values())} passages, "
+        f"{len(cat.events)} events, {len(res.anchors)} anchors, {len(cat.people)} people, {len(cat.places)} places"
+    )
+    return 0
+
+
+def cmd_build(out: Path | None) -> int:
+    from maisky_desktop.store.build import BuildError, build
+
+    target = out or paths.default_store()
+    res = _resolve()
+
+    def progress(step: int, total: int, message: str) -> None:
+        width = 24
+        done = width * step // total
+        print(f"\r[{'#' * done}{'.' * (width - done)}] {step}/{total} {message:<28}", end="", flush=True)
+
+    try:
+        build(res, target, paths.catalog_dir(), progress)
+    except BuildError as exc:
+        print(exc)
+        print("build refused: fix the problems above", file=sys.stderr)
+        return 1
+    except OSError as exc:
+        print(f"\nmaisky-desktop: cannot write {target}: {exc.strerror}", file=sys.stderr)
+        return 1
+    print(f"\nwrote {target} ({target.stat().st_size // 1024} KiB, {len(res.catalog.events)} events)")
+    return 0
+
+
+def cmd_gui(store: Path | None, argv: list[str]) -> int:
+    from maisky_desktop.store.reader import StoreError, open_store
+
+    path = store or paths.default_store()
+    try:
+        open_store(path).close()
+    except StoreError as exc:
+        # One line on stderr and a dialog if a display is there: never a traceback.
+        print(f"maisky-desktop: {exc}", file=sys.stderr)
+        from maisky_desktop.ui.app import show_fatal
+
+        show_fatal(str(exc))
+        return 2
+    from maisky_desktop.ui.app import run
+
+    return run(path, argv)
+
+
+def main(argv: list[str] | None = None) -> int:
+    args_list = sys.argv[1:] if argv is None else argv
+    args = _parser().parse_args(args_list)
+    if args.command == "check":
+        return cmd_check()
+    if args.command == "build":
+        return cmd_build(args.out or args.store)
+    return cmd_gui(args.store, [sys.argv[0]])
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,433 @@
+"""The hand-written catalog: YAML files -> typed records, each knowing its file and line.
+
+Every scalar is read as a string (no YAML date or number guessing), because an
+editor who writes ``date: 1927-05`` means the text, not a calendar object.
+Problems are collected, never raised one at a time, so ``check`` can list them all.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from maisky_desktop.core import dates
+
+SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+CONFLICT_FIELDS = ("date", "place", "count", "name", "other")
+
+
+@dataclass(frozen=True)
+class Problem:
+    file: str
+    line: int
+    message: str
+
+    def __str__(self) -> str:
+        return f"{self.file}:{self.line}: {self.message}"
+
+
+@dataclass(frozen=True)
+class Where:
+    file: str
+    line: int
+
+
+@dataclass
+class AnchorSpec:
+    source: str
+    quote: str
+    occurrence: int | None
+    reading: str | None
+    where: Where
+
+
+@dataclass
+class Event:
+    id: str
+    title: str
+    summary: str
+    date: str
+    date_text: str
+    category: str
+    people: list[str]
+    places: list[str]
+    anchors: list[AnchorSpec]
+    note: str | None
+    conflict_field: str | None
+    conflict_note: str | None
+    where: Where
+
+
+@dataclass
+class Post:
+    title: str
+    date: str | None
+
+
+@dataclass
+class Person:
+    id: str
+    name: str
+    aliases: list[str]
+    born: str | None
+    died: str | None
+    summary: str | None
+    posts: list[Post]
+    fate: str | None
+    where: Where
+
+
+@dataclass
+class Place:
+    id: str
+    name: str
+    aliases: list[str]
+    country: str | None
+    where: Where
+
+
+@dataclass
+class Category:
+    id: str
+    name: str
+    colour: str
+    where: Where
+
+
+@dataclass
+class Era:
+    id: str
+    name: str
+    date: str
+    source: str | None
+    quote: str | None
+    where: Where
+
+
+@dataclass
+class Tour:
+    id: str
+    title: str
+    intro: str
+    stops: list[tuple[str, str]]  # (event id, narration)
+    where: Where
+
+
+@dataclass
+class Catalog:
+    categories: list[Category] = field(default_factory=list)
+    eras: list[Era] = field(default_factory=list)
+    events: list[Event] = field(default_factory=list)
+    people: list[Person] = field(default_factory=list)
+    places: list[Place] = field(default_factory=list)
+    tours: list[Tour] = field(default_factory=list)
+    problems: list[Problem] = field(default_factory=list)
+
+
+# ---- YAML with line numbers -------------------------------------------------------
+
+
+class _Node(dict):
+    """A mapping that remembers the line of each key (1-based)."""
+
+    line: int = 0
+    key_lines: dict[str, int]
+
+
+def _convert(node: yaml.Node) -> Any:
+    if isinstance(node, yaml.ScalarNode):
+        if node.style is None and node.value in ("", "~", "null", "Null", "NULL"):
+            return None
+        return node.value
+    if isinstance(node, yaml.SequenceNode):
+        return [_convert(n) for n in node.value]
+    out = _Node()
+    out.line = node.start_mark.line + 1
+    out.key_lines = {}
+    for k, v in node.value:
+        out[k.value] = _convert(v)
+        out.key_lines[k.value] = k.start_mark.line + 1
+    return out
+
+
+def read_yaml(path: Path, label: str, problems: list[Problem]) -> list[_Node]:
+    """The records of one catalog file; a YAML error becomes a problem at its line."""
+    try:
+        with open(path, encoding="utf-8") as fh:
+            root = yaml.compose(fh, Loader=yaml.SafeLoader)
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        line = mark.line + 1 if mark else 1
+        problems.append(Problem(label, line, f"YAML syntax: {exc.problem or exc}"))
+        return []
+    except (OSError, UnicodeDecodeError) as exc:
+        problems.append(Problem(label, 1, f"cannot read file: {exc}"))
+        return []
+    if root is None:
+        return []
+    data = _convert(root)
+    if not isinstance(data, list):
+        problems.append(Problem(label, 1, "the file must be a list of records (each starting with '- ')"))
+        return []
+    records = []
+    for item in data:
+        if isinstance(item, _Node):
+            records.append(item)
+        else:
+            problems.append(Problem(label, 1, f"a record must be a mapping, found {item!r}"))
+    return records
+
+
+# ---- typed records ----------------------------------------------------------------
+
+
+KEYS = {
+    "event": {
+        "id",
+        "title",
+        "summary",
+        "date",
+        "date_text",
+        "category",
+        "people",
+        "places",
+        "anchors",
+        "note",
+        "conflict",
+    },
+    "anchor": {"source", "quote", "occurrence", "reading"},
+    "conflict": {"field", "note"},
+    "person": {"id", "name", "aliases", "born", "died", "summary", "posts", "fate", "note"},
+    "post": {"title", "date"},
+    "place": {"id", "name", "aliases", "country", "note"},
+    "category": {"id", "name", "colour"},
+    "era": {"id", "name", "date", "source", "quote", "note"},
+    "tour": {"id", "title", "intro", "stops"},
+    "stop": {"event", "narration"},
+}
+
+
+class _Reader:
+    """Pulls typed fields out of one record, reporting what is missing or malformed."""
+
+    def __init__(self, rec: _Node, label: str, problems: list[Problem], kind: str):
+        self.rec, self.label, self.problems = rec, label, problems
+        self.where = Where(label, rec.line)
+        for key in rec:
+            if key not in KEYS[kind]:
+                self.problem(key, f"unknown field {key!r} in {kind} (known: {', '.join(sorted(KEYS[kind]))})")
+
+    def line(self, key: str) -> int:
+        return self.rec.key_lines.get(key, self.rec.line)
+
+    def problem(self, key: str, message: str) -> None:
+        self.problems.append(Problem(self.label, self.line(key), message))
+
+    def text(self, key: str, required: bool = True) -> str | None:
+        value = self.rec.get(key)
+        if value is None:
+            if required:
+                self.problem(key, f"missing '{key}'")
+            return None
+        if not isinstance(value, str):
+            self.problem(key, f"'{key}' must be text")
+            return None
+        return value.strip() if key != "quote" else value
+
+    def strings(self, key: str) -> list[str]:
+        value = self.rec.get(key)
+        if value is None:
+            return []
+        if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+            self.problem(key, f"'{key}' must be a list of texts")
+            return []
+        return [v.strip() for v in value]
+
+    def date(self, key: str, required: bool = True) -> str | None:
+        value = self.text(key, required)
+        if value is None:
+            return None
+        try:
+            dates.parse(value)
+        except dates.DateError as exc:
+            self.problem(key, str(exc))
+            return None
+        return value
+
+    def ident(self) -> str:
+        value = self.text("id") or ""
+        if value and not SLUG.match(value):
+            self.problem("id", f"id {value!r} is not a slug (lowercase ascii, digits, hyphens)")
+        return value
+
+
+def _anchor(raw: Any, reader: _Reader, index: int) -> AnchorSpec | None:
+    if not isinstance(raw, _Node):
+        reader.problem("anchors", f"anchor {index + 1} must be a mapping with source and quote")
+        return None
+    a = _Reader(raw, reader.label, reader.problems, "anchor")
+    source, quote = a.text("source"), a.text("quote")
+    occurrence = a.text("occurrence", required=False)
+    occ: int | None = None
+    if occurrence is not None:
+        if occurrence.isdigit() and int(occurrence) >= 1:
+            occ = int(occurrence)
+        else:
+            a.problem("occurrence", f"occurrence must be a whole number from 1, not {occurrence!r}")
+    if not source or not quote:
+        return None
+    return AnchorSpec(source, quote, occ, a.text("reading", required=False), Where(reader.label, a.line("quote")))
+
+
+def _event(rec: _Node, label: str, problems: list[Problem]) -> Event | None:
+    r = _Reader(rec, label, problems, "event")
+    eid, title, summary = r.ident(), r.text("title"), r.text("summary")
+    date, category = r.date("date"), r.text("category")
+    raw_anchors = rec.get("anchors")
+    anchors: list[AnchorSpec] = []
+    if not isinstance(raw_anchors, list) or not raw_anchors:
+        r.problem("anchors" if "anchors" in rec else "id", f"event {eid!r} has no anchor")
+    else:
+        anchors = [a for i, raw in enumerate(raw_anchors) if (a := _anchor(raw, r, i))]
+    conflict = rec.get("conflict")
+    c_field = c_note = None
+    if conflict is not None:
+        if isinstance(conflict, _Node):
+            c = _Reader(conflict, label, problems, "conflict")
+            c_field, c_note = c.text("field"), c.text("note")
+            if c_field and c_field not in CONFLICT_FIELDS:
+                c.problem("field", f"conflict field must be one of {', '.join(CONFLICT_FIELDS)}")
+            if len({a.reading for a in anchors if a.reading}) < 2:
+                c.problem("field", "a conflict needs two anchors with different 'reading' values")
+        else:
+            r.problem("conflict", "conflict must be a mapping with field and note")
+    if not (eid and title and summary and date and category):
+        return None
+    return Event(
+        eid,
+        title,
+        summary,
+        date,
+        r.text("date_text", required=False) or "",
+        category,
+        r.strings("people"),
+        r.strings("places"),
+        anchors,
+        r.text("note", required=False),
+        c_field,
+        c_note,
+        r.where,
+    )
+
+
+def _person(rec: _Node, label: str, problems: list[Problem]) -> Person | None:
+    r = _Reader(rec, label, problems, "person")
+    pid, name = r.ident(), r.text("name")
+    posts = []
+    for raw in rec.get("posts") or []:
+        if isinstance(raw, _Node):
+            p = _Reader(raw, label, problems, "post")
+            title = p.text("title")
+            if title:
+                posts.append(Post(title, p.date("date", required=False)))
+        else:
+            r.problem("posts", "each post must be a mapping with title and date")
+    if not (pid and name):
+        return None
+    return Person(
+        pid,
+        name,
+        r.strings("aliases"),
+        r.date("born", False),
+        r.date("died", False),
+        r.text("summary", False),
+        posts,
+        r.text("fate", False),
+        r.where,
+    )
+
+
+def _place(rec: _Node, label: str, problems: list[Problem]) -> Place | None:
+    r = _Reader(rec, label, problems, "place")
+    pid, name = r.ident(), r.text("name")
+    if not (pid and name):
+        return None
+    return Place(pid, name, r.strings("aliases"), r.text("country", False), r.where)
+
+
+def _category(rec: _Node, label: str, problems: list[Problem]) -> Category | None:
+    r = _Reader(rec, label, problems, "category")
+    cid, name, colour = r.ident(), r.text("name"), r.text("colour")
+    if colour and not re.fullmatch(r"#[0-9a-fA-F]{6}", colour):
+        r.problem("colour", f"colour must be #rrggbb, not {colour!r}")
+    if not (cid and name and colour):
+        return None
+    return Category(cid, name, colour, r.where)
+
+
+def _era(rec: _Node, label: str, problems: list[Problem]) -> Era | None:
+    r = _Reader(rec, label, problems, "era")
+    eid, name, date = r.ident(), r.text("name"), r.date("date")
+    if not (eid and name and date):
+        return None
+    return Era(eid, name, date, r.text("source", False), r.text("quote", False), r.where)
+
+
+def _tour(rec: _Node, label: str, problems: list[Problem]) -> Tour | None:
+    r = _Reader(rec, label, problems, "tour")
+    tid, title, intro = r.ident(), r.text("title"), r.text("intro")
+    stops = []
+    for raw in rec.get("stops") or []:
+        if isinstance(raw, _Node):
+            s = _Reader(raw, label, problems, "stop")
+            event, text = s.text("event"), s.text("narration")
+            if event and text:
+                stops.append((event, text))
+        else:
+            r.problem("stops", "each stop must be a mapping with event and narration")
+    if not stops:
+        r.problem("stops", f"tour {tid!r} has no stops")
+    if not (tid and title and intro):
+        return None
+    return Tour(tid, title, intro, stops, r.where)
+
+
+_KINDS = {
+    "categories": _category,
+    "eras": _era,
+    "events": _event,
+    "people": _person,
+    "places": _place,
+    "tours": _tour,
+}
+
+
+def _files(root: Path, kind: str) -> list[Path]:
+    single = root / f"{kind}.yaml"
+    folder = root / kind
+    found = [single] if single.exists() else []
+    if folder.is_dir():
+        found += sorted(folder.glob("*.yaml"))
+    return found
+
+
+def load(root: Path, label_base: Path | None = None) -> Catalog:
+    """Read every catalog file under ``root``; problems are gathered in ``.problems``."""
+    cat = Catalog()
+    base = label_base or root.parent.parent
+    for kind, make in _KINDS.items():
+        target: list[Any] = getattr(cat, kind)
+        for path in _files(root, kind):
+            try:
+                label = str(path.relative_to(base))
+            except ValueError:
+                label = str(path)
+            for rec in read_yaml(path, label, cat.problems):
+                item = make(rec, label, cat.problems)
+                if item is not None:
+                    target.append(item)
+    return cat

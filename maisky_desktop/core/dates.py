@@ -1,0 +1,146 @@
+"""Dates as the sources state them: a subset of EDTF with honest precision.
+
+Everything here works on proleptic Gregorian calendar days (``date.toordinal``)
+and decimal years, never on POSIX timestamps, so 1884 and 1917 behave the same
+on every OS, Windows included.
+"""
+
+from __future__ import annotations
+
+import calendar
+import math
+import re
+from dataclasses import dataclass
+from datetime import date
+
+SEASONS = {21: "spring", 22: "summer", 23: "autumn", 24: "winter"}
+# Northern-hemisphere meteorological seasons: (first month, last month, year offset of last).
+_SEASON_MONTHS = {21: (3, 5, 0), 22: (6, 8, 0), 23: (9, 11, 0), 24: (12, 2, 1)}
+MONTHS = [calendar.month_name[i] for i in range(1, 13)]
+
+_PART = re.compile(r"^(?P<year>\d{4}|\d{3}X)(?:-(?P<mm>\d{2})(?:-(?P<dd>\d{2}))?)?(?P<q>[~?%])?$")
+
+PRECISIONS = ("day", "month", "season", "year", "decade", "approximate", "interval")
+
+
+class DateError(ValueError):
+    """An EDTF string this project cannot read; the message says why."""
+
+
+@dataclass(frozen=True)
+class Edtf:
+    """One parsed date: its text, its unit, its qualifiers and its day bounds."""
+
+    text: str
+    unit: str  # day | month | season | year | decade | interval
+    start: date
+    end: date
+    approximate: bool = False
+    uncertain: bool = False
+
+    @property
+    def precision(self) -> str:
+        """The precision vocabulary of the store: approximate wins over the unit."""
+        if self.unit == "interval":
+            return "interval"
+        return "approximate" if self.approximate else self.unit
+
+    @property
+    def is_interval(self) -> bool:
+        return self.unit == "interval"
+
+
+def _part(text: str) -> Edtf:
+    m = _PART.match(text)
+    if not m:
+        raise DateError(f"not an EDTF date: {text!r}")
+    q = m["q"] or ""
+    approx, uncertain = q in "~%" and bool(q), q in "?%" and bool(q)
+    ytext = m["year"]
+    if ytext.endswith("X"):
+        if m["mm"]:
+            raise DateError(f"a decade cannot carry a month: {text!r}")
+        y0 = int(ytext[:3]) * 10
+        return Edtf(text, "decade", date(y0, 1, 1), date(y0 + 9, 12, 31), approx, uncertain)
+    year = int(ytext)
+    if year < 1:
+        raise DateError(f"year out of range: {text!r}")
+    if m["mm"] is None:
+        return Edtf(text, "year", date(year, 1, 1), date(year, 12, 31), approx, uncertain)
+    mm = int(m["mm"])
+    if mm in _SEASON_MONTHS:
+        if m["dd"]:
+            raise DateError(f"a season cannot carry a day: {text!r}")
+        first, last, off = _SEASON_MONTHS[mm]
+        last_day = calendar.monthrange(year + off, last)[1]
+        return Edtf(text, "season", date(year, first, 1), date(year + off, last, last_day), approx, uncertain)
+    if not 1 <= mm <= 12:
+        raise DateError(f"month must be 01-12 or a season 21-24: {text!r}")
+    days = calendar.monthrange(year, mm)[1]
+    if m["dd"] is None:
+        return Edtf(text, "month", date(year, mm, 1), date(year, mm, days), approx, uncertain)
+    dd = int(m["dd"])
+    if not 1 <= dd <= days:
+        raise DateError(f"day out of range for {year}-{mm:02d}: {text!r}")
+    return Edtf(text, "day", date(year, mm, dd), date(year, mm, dd), approx, uncertain)
+
+
+def parse(text: str) -> Edtf:
+    """Read an EDTF date or interval; raise DateError with the reason otherwise."""
+    text = text.strip()
+    if "/" not in text:
+        return _part(text)
+    left, _, right = text.partition("/")
+    a, b = _part(left), _part(right)
+    if b.end < a.start:
+        raise DateError(f"interval ends before it starts: {text!r}")
+    return Edtf(text, "interval", a.start, b.end, a.approximate or b.approximate, a.uncertain or b.uncertain)
+
+
+def decimal_year(day: date) -> float:
+    """Position of a day on the timeline axis: the year plus the fraction elapsed."""
+    first = date(day.year, 1, 1).toordinal()
+    length = 366 if calendar.isleap(day.year) else 365
+    return day.year + (day.toordinal() - first) / length
+
+
+def from_decimal_year(x: float) -> date:
+    """The day at an axis position; clamps to the calendar's range."""
+    year = min(max(math.floor(x), 1), 9998)
+    length = 366 if calendar.isleap(year) else 365
+    offset = round((x - year) * length)
+    offset = min(max(offset, 0), length - 1)
+    return date.fromordinal(date(year, 1, 1).toordinal() + offset)
+
+
+def span_years(edtf: Edtf) -> tuple[float, float]:
+    """Axis extent of a date: from its first day to the end of its last day."""
+    return decimal_year(edtf.start), decimal_year(edtf.end) + 1 / 366
+
+
+def _words_part(e: Edtf) -> str:
+    s = e.start
+    if e.unit == "day":
+        words = f"{s.day} {MONTHS[s.month - 1]} {s.year}"
+    elif e.unit == "month":
+        words = f"{MONTHS[s.month - 1]} {s.year}"
+    elif e.unit == "season":
+        words = f"{SEASONS[int(e.text[5:7])]} {int(e.text[:4])}"
+    elif e.unit == "decade":
+        words = f"the {s.year}s"
+    else:
+        words = str(s.year)
+    if e.approximate:
+        words = "c. " + words
+    if e.uncertain:
+        words += "?"
+    return words
+
+
+def in_words(text: str) -> str:
+    """The date as a reader says it: '16 April 1922', 'summer 1938', 'c. 1922', '1932-1943'."""
+    e = parse(text)
+    if not e.is_interval:
+        return _words_part(e)
+    left, right = (_part(p) for p in text.split("/"))
+    return f"{_words_part(left)}–{_words_part(right)}"

@@ -1,0 +1,57 @@
+"""The five source documents and their provenance (``seeds/sources.yaml``)."""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass
+from pathlib import Path
+
+from maisky_desktop.core.catalog import Problem, read_yaml
+from maisky_desktop.core.corpus import Document, parse_document, read_source
+
+KINDS = ("news", "essay", "encyclopedia", "journal article")
+FIELDS = ("id", "file", "title", "author", "outlet", "published", "kind", "rights", "sha256", "notes")
+
+
+@dataclass(frozen=True)
+class Source:
+    id: str
+    file: str
+    title: str
+    author: str | None
+    outlet: str | None
+    published: str | None
+    kind: str
+    rights: str
+    sha256: str
+    notes: str | None
+
+
+def load_sources(seeds: Path, label: str, problems: list[Problem]) -> list[tuple[Source, Document]]:
+    """Provenance records with their parsed documents; a changed file is a problem."""
+    found = []
+    for rec in read_yaml(seeds / "sources.yaml", label, problems):
+        missing = [f for f in ("id", "file", "title", "kind", "rights", "sha256") if not rec.get(f)]
+        if missing:
+            problems.append(Problem(label, rec.line, f"source record lacks {', '.join(missing)}"))
+            continue
+        source = Source(**{f: rec.get(f) for f in FIELDS})
+        if source.kind not in KINDS:
+            problems.append(Problem(label, rec.key_lines["kind"], f"kind must be one of {', '.join(KINDS)}"))
+        path = seeds / source.file
+        try:
+            raw = path.read_bytes()
+        except OSError as exc:
+            problems.append(Problem(label, rec.key_lines["file"], f"cannot read {source.file}: {exc.strerror}"))
+            continue
+        digest = hashlib.sha256(raw).hexdigest()
+        if digest != source.sha256:
+            problems.append(
+                Problem(
+                    label,
+                    rec.key_lines["sha256"],
+                    f"{source.file} has sha256 {digest}, provenance says {source.sha256}",
+                )
+            )
+        found.append((source, parse_document(source.id, read_source(path), source.author)))
+    return found

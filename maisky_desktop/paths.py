@@ -1,0 +1,36 @@
+"""Where the app finds its inputs and its embedded store, installed or in a checkout."""
+
+from __future__ import annotations
+
+from importlib import resources
+from pathlib import Path
+
+_PACKAGE = Path(__file__).resolve().parent
+_CHECKOUT = _PACKAGE.parent
+
+
+def data_dir() -> Path:
+    """The package's data folder (the store; in a wheel also seeds and catalog)."""
+    return Path(str(resources.files("maisky_desktop") / "data"))
+
+
+def in_checkout() -> bool:
+    """True when running from a source tree that holds the editable inputs."""
+    return (_CHECKOUT / "seeds" / "sources.yaml").is_file() and (_CHECKOUT / "resources" / "catalog").is_dir()
+
+
+def seeds_dir() -> Path:
+    return _CHECKOUT / "seeds" if in_checkout() else data_dir() / "seeds"
+
+
+def catalog_dir() -> Path:
+    return _CHECKOUT / "resources" / "catalog" if in_checkout() else data_dir() / "catalog"
+
+
+def label_base() -> Path:
+    """Folder that problem messages are relative to, so they read `seeds/...:12:`."""
+    return _CHECKOUT if in_checkout() else data_dir()
+
+
+def default_store() -> Path:
+    return data_dir() / "maisky.sqlite"

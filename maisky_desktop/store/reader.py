@@ -1,0 +1,194 @@
+"""Read-only access to a built store: opening it safely and the queries the app asks.
+
+The store is opened with ``mode=ro&immutable=1``: nothing the app does can change
+it, and it works from a read-only folder or a USB stick in a classroom.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+
+from maisky_desktop.store import schema
+
+
+class StoreError(RuntimeError):
+    """A store that cannot be used; the message is one line a user can act on."""
+
+
+@dataclass(frozen=True)
+class EventRow:
+    rowid: int
+    id: str
+    title: str
+    summary: str
+    date: str
+    date_text: str
+    date_from: str
+    date_to: str
+    precision: str
+    category_id: str
+    day_from: int
+    day_to: int
+
+
+@dataclass(frozen=True)
+class AnchorRow:
+    event_id: str
+    source_id: str
+    passage_id: str
+    char_start: int
+    char_end: int
+    quote: str
+    reading: str | None
+
+
+@dataclass(frozen=True)
+class PassageRow:
+    id: str
+    source_id: str
+    seq: int
+    kind: str
+    char_start: int
+    char_end: int
+    text: str
+    para_id: str
+    piece: int
+    label: str | None
+    para_no: int | None
+
+
+_EVENT_COLS = "rowid, id, title, summary, date, date_text, date_from, date_to, precision, category_id, day_from, day_to"
+_PASSAGE_COLS = "id, source_id, seq, kind, char_start, char_end, text, para_id, piece, label, para_no"
+
+
+def open_store(path: Path) -> sqlite3.Connection:
+    """Open and vet a store; raise StoreError with a plain message if it is unusable."""
+    if not path.exists():
+        raise StoreError(f"store not found: {path} (run 'maisky-desktop build' or pass --store PATH)")
+    if path.is_dir():
+        raise StoreError(f"store path is a folder, not a file: {path}")
+    try:
+        with open(path, "rb") as fh:
+            head = fh.read(100)
+    except OSError as exc:
+        raise StoreError(f"cannot read store {path}: {exc.strerror}") from None
+    if not head.startswith(b"SQLite format 3\x00"):
+        raise StoreError(f"not a Maisky Timeline store (not an SQLite file): {path}")
+    page_size = int.from_bytes(head[16:18], "big")
+    page_size = 65536 if page_size == 1 else page_size
+    pages = int.from_bytes(head[28:32], "big")
+    if len(head) < 100 or path.stat().st_size < max(pages, 1) * page_size:
+        raise StoreError(f"store is truncated: {path} ({path.stat().st_size} bytes, header says {pages * page_size})")
+    uri = path.resolve().as_uri() + "?mode=ro&immutable=1"
+    try:
+        conn = sqlite3.connect(uri, uri=True, check_same_thread=False)
+        version = conn.execute("PRAGMA user_version").fetchone()[0]
+        if version != schema.SCHEMA_VERSION:
+            conn.close()
+            raise StoreError(
+                f"store {path} has schema version {version}; this app reads version {schema.SCHEMA_VERSION}"
+                " (rebuild it with 'maisky-desktop build')"
+            )
+        present = {r[0] for r in conn.execute("SELECT name FROM sqlite_master")}
+        missing = [t for t in schema.REQUIRED_TABLES if t not in present]
+        if missing:
+            conn.close()
+            raise StoreError(f"store {path} lacks tables: {', '.join(missing)}")
+        status = conn.execute("PRAGMA quick_check").fetchone()[0]
+        if status != "ok":
+            conn.close()
+            raise StoreError(f"store {path} is corrupt: {status}")
+    except sqlite3.DatabaseError as exc:
+        raise StoreError(f"store {path} is corrupt or truncated: {exc}") from None
+    return conn
+
+
+class Store:
+    """Typed queries over an open store. Every method is a single indexed query."""
+
+    def __init__(self, conn: sqlite3.Connection, path: Path):
+        self.conn, self.path = conn, path
+
+    @classmethod
+    def open(cls, path: Path) -> Store:
+        return cls(open_store(path), path)
+
+    def close(self) -> None:
+        self.conn.close()
+
+    def count(self, table: str) -> int:
+        if table not in schema.TABLES:
+            raise ValueError(table)
+        return self.conn.execute(f"SELECT count(*) FROM [{table}]").fetchone()[0]
+
+    def categories(self) -> list[tuple[str, str, str]]:
+        return self.conn.execute("SELECT id, name, colour FROM categories ORDER BY position").fetchall()
+
+    def eras(self) -> list[tuple[str, str, str, str, str]]:
+        return self.conn.execute("SELECT id, name, date, date_from, date_to FROM eras ORDER BY date_from").fetchall()
+
+    def events(self) -> list[EventRow]:
+        """All events in time order (by first day, then id)."""
+        rows = self.conn.execute(f"SELECT {_EVENT_COLS} FROM events ORDER BY day_from, id")
+        return [EventRow(*r) for r in rows]
+
+    def event(self, event_id: str) -> EventRow | None:
+        row = self.conn.execute(f"SELECT {_EVENT_COLS} FROM events WHERE id = ?", (event_id,)).fetchone()
+        return EventRow(*row) if row else None
+
+    def events_between(self, first: date, last: date) -> list[EventRow]:
+        """Events whose span overlaps [first, last], through the R*Tree."""
+        rows = self.conn.execute(
+            f"SELECT {_EVENT_COLS} FROM events WHERE rowid IN "
+            "(SELECT id FROM event_spans WHERE day_from <= ? AND day_to >= ?) ORDER BY day_from, id",
+            (last.toordinal(), first.toordinal()),
+        )
+        return [EventRow(*r) for r in rows]
+
+    def anchors(self, event_id: str) -> list[AnchorRow]:
+        rows = self.conn.execute(
+            "SELECT event_id, source_id, passage_id, char_start, char_end, quote, reading "
+            "FROM event_anchors WHERE event_id = ? ORDER BY position",
+            (event_id,),
+        )
+        return [AnchorRow(*r) for r in rows]
+
+    def passage(self, passage_id: str) -> PassageRow | None:
+        row = self.conn.execute(f"SELECT {_PASSAGE_COLS} FROM passages WHERE id = ?", (passage_id,)).fetchone()
+        return PassageRow(*row) if row else None
+
+    def paragraph(self, para_id: str) -> list[PassageRow]:
+        """The pieces of one paragraph that page breaks cut apart, in reading order."""
+        rows = self.conn.execute(f"SELECT {_PASSAGE_COLS} FROM passages WHERE para_id = ? ORDER BY piece", (para_id,))
+        return [PassageRow(*r) for r in rows]
+
+    def source(self, source_id: str) -> dict[str, str | None] | None:
+        cur = self.conn.execute("SELECT * FROM sources WHERE id = ?", (source_id,))
+        row = cur.fetchone()
+        return dict(zip([d[0] for d in cur.description], row)) if row else None
+
+    def event_people(self, event_id: str) -> list[tuple[str, str]]:
+        return self.conn.execute(
+            "SELECT p.id, p.name FROM event_people ep JOIN people p ON p.id = ep.person_id "
+            "WHERE ep.event_id = ? ORDER BY p.name",
+            (event_id,),
+        ).fetchall()
+
+    def footnote_refs(self, passage_id: str) -> list[tuple[int, int, str, str]]:
+        """(char_start, char_end, label, note passage id) of the markers in a passage."""
+        return self.conn.execute(
+            "SELECT char_start, char_end, label, note_id FROM footnote_refs WHERE passage_id = ? ORDER BY char_start",
+            (passage_id,),
+        ).fetchall()
+
+    def search_passages(self, match: str, limit: int = 20) -> list[PassageRow]:
+        """Raw FTS5 MATCH over passages (the caller quotes user text; see core search)."""
+        rows = self.conn.execute(
+            f"SELECT {', '.join('p.' + c for c in _PASSAGE_COLS.split(', '))} FROM passages_fts f "
+            "JOIN passages p ON p.rowid = f.rowid WHERE passages_fts MATCH ? LIMIT ?",
+            (match, limit),
+        )
+        return [PassageRow(*r) for r in rows]

@@ -1,0 +1,180 @@
+"""The store's tables: a public contract (see README, "The store") for the app and for
+researchers who open the file in Datasette, pandas or the sqlite3 shell.
+
+Bump ``SCHEMA_VERSION`` on any change a reader could notice; the app refuses a store
+whose ``PRAGMA user_version`` differs, with a message instead of a wrong screen.
+"""
+
+from __future__ import annotations
+
+SCHEMA_VERSION = 1
+
+# Column definitions: (name, type). Order is the order a Datasette user sees.
+TABLES: dict[str, tuple[list[tuple[str, type]], str | list[str]]] = {
+    "meta": ([("key", str), ("value", str)], "key"),
+    "sources": (
+        [
+            ("id", str),
+            ("file", str),
+            ("sha256", str),
+            ("title", str),
+            ("author", str),
+            ("outlet", str),
+            ("published", str),
+            ("kind", str),
+            ("rights", str),
+            ("notes", str),
+        ],
+        "id",
+    ),
+    "passages": (
+        [
+            ("id", str),
+            ("source_id", str),
+            ("seq", int),
+            ("kind", str),
+            ("char_start", int),
+            ("char_end", int),
+            ("text", str),
+            ("para_id", str),
+            ("piece", int),
+            ("label", str),
+            ("para_no", int),
+        ],
+        "id",
+    ),
+    "boilerplate": (
+        [("source_id", str), ("char_start", int), ("char_end", int), ("text", str), ("reason", str)],
+        ["source_id", "char_start"],
+    ),
+    "footnote_refs": (
+        [("passage_id", str), ("char_start", int), ("char_end", int), ("label", str), ("note_id", str)],
+        ["passage_id", "char_start"],
+    ),
+    "categories": ([("id", str), ("name", str), ("colour", str), ("position", int)], "id"),
+    "eras": (
+        [
+            ("id", str),
+            ("name", str),
+            ("date", str),
+            ("date_from", str),
+            ("date_to", str),
+            ("source_id", str),
+            ("passage_id", str),
+            ("char_start", int),
+            ("char_end", int),
+            ("quote", str),
+        ],
+        "id",
+    ),
+    "events": (
+        [
+            ("id", str),
+            ("title", str),
+            ("summary", str),
+            ("date", str),
+            ("date_text", str),
+            ("date_from", str),
+            ("date_to", str),
+            ("precision", str),
+            ("unit", str),
+            ("approximate", int),
+            ("uncertain", int),
+            ("day_from", int),
+            ("day_to", int),
+            ("category_id", str),
+            ("note", str),
+            ("catalog_file", str),
+            ("catalog_line", int),
+        ],
+        "id",
+    ),
+    "event_anchors": (
+        [
+            ("id", int),
+            ("event_id", str),
+            ("position", int),
+            ("source_id", str),
+            ("passage_id", str),
+            ("char_start", int),
+            ("char_end", int),
+            ("quote", str),
+            ("reading", str),
+        ],
+        "id",
+    ),
+    "conflicts": ([("event_id", str), ("field", str), ("note", str)], "event_id"),
+    "people": (
+        [
+            ("id", str),
+            ("name", str),
+            ("born", str),
+            ("died", str),
+            ("summary", str),
+            ("fate", str),
+            ("aliases", str),
+            ("event_count", int),
+        ],
+        "id",
+    ),
+    "person_aliases": ([("person_id", str), ("alias", str)], ["person_id", "alias"]),
+    "person_posts": (
+        [("person_id", str), ("position", int), ("title", str), ("date", str), ("date_from", str), ("date_to", str)],
+        ["person_id", "position"],
+    ),
+    "event_people": ([("event_id", str), ("person_id", str)], ["event_id", "person_id"]),
+    "places": ([("id", str), ("name", str), ("country", str), ("aliases", str)], "id"),
+    "event_places": ([("event_id", str), ("place_id", str)], ["event_id", "place_id"]),
+    "tours": ([("id", str), ("title", str), ("intro", str), ("position", int)], "id"),
+    "tour_stops": (
+        [("tour_id", str), ("position", int), ("event_id", str), ("narration", str)],
+        ["tour_id", "position"],
+    ),
+}
+
+FOREIGN_KEYS = [
+    ("passages", "source_id", "sources", "id"),
+    ("boilerplate", "source_id", "sources", "id"),
+    ("footnote_refs", "passage_id", "passages", "id"),
+    ("footnote_refs", "note_id", "passages", "id"),
+    ("eras", "source_id", "sources", "id"),
+    ("events", "category_id", "categories", "id"),
+    ("event_anchors", "event_id", "events", "id"),
+    ("event_anchors", "source_id", "sources", "id"),
+    ("event_anchors", "passage_id", "passages", "id"),
+    ("conflicts", "event_id", "events", "id"),
+    ("person_aliases", "person_id", "people", "id"),
+    ("person_posts", "person_id", "people", "id"),
+    ("event_people", "event_id", "events", "id"),
+    ("event_people", "person_id", "people", "id"),
+    ("event_places", "event_id", "events", "id"),
+    ("event_places", "place_id", "places", "id"),
+    ("tour_stops", "tour_id", "tours", "id"),
+    ("tour_stops", "event_id", "events", "id"),
+]
+
+INDEXES = [
+    ("passages", ["source_id", "seq"]),
+    ("passages", ["para_id"]),
+    ("event_anchors", ["event_id"]),
+    ("event_anchors", ["passage_id"]),
+    ("event_people", ["person_id"]),
+    ("event_places", ["place_id"]),
+    ("events", ["category_id"]),
+    ("events", ["day_from"]),
+]
+
+# Full-text indexes: table -> columns. Diacritics and combining accents are folded by
+# the unicode61 tokenizer itself, so Datasette's search box folds them too.
+FTS = {
+    "passages": ["text"],
+    "events": ["title", "summary", "date_text"],
+    "people": ["name", "aliases", "summary"],
+}
+FTS_TOKENIZE = "unicode61 remove_diacritics 2"
+
+# One-dimensional R*Tree over events (integer day numbers, proleptic Gregorian
+# ordinals), keyed by the events table's rowid: "which events overlap this window".
+RTREE_DDL = "CREATE VIRTUAL TABLE event_spans USING rtree_i32(id, day_from, day_to)"
+
+REQUIRED_TABLES = (*TABLES, "event_spans", "passages_fts", "events_fts", "people_fts")

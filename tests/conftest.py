@@ -1,0 +1,45 @@
+"""Shared fixtures: the real seeds and catalog, and a store built from them once per run."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+from maisky_desktop import paths
+from maisky_desktop.core.validate import Resolved, resolve
+from maisky_desktop.store.build import build
+from maisky_desktop.store.reader import Store
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+@pytest.fixture(scope="session")
+def resolved() -> Resolved:
+    return resolve(ROOT / "seeds", ROOT / "resources" / "catalog", ROOT)
+
+
+@pytest.fixture(scope="session")
+def built_store(tmp_path_factory: pytest.TempPathFactory, resolved: Resolved) -> Path:
+    out = tmp_path_factory.mktemp("store") / "maisky.sqlite"
+    return build(resolved, out, ROOT / "resources" / "catalog")
+
+
+@pytest.fixture
+def store(built_store: Path):
+    s = Store.open(built_store)
+    yield s
+    s.close()
+
+
+@pytest.fixture(scope="session")
+def source_texts(resolved: Resolved) -> dict[str, str]:
+    return {sid: doc.text for sid, doc in resolved.documents.items()}
+
+
+@pytest.fixture
+def embedded_store() -> Path:
+    return paths.default_store()

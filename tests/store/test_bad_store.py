@@ -1,0 +1,99 @@
+"""A missing, truncated, corrupt or wrong-version store gives one clear line, never a traceback."""
+
+import os
+import shutil
+import sqlite3
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from maisky_desktop.store.reader import StoreError, open_store
+
+
+def _missing(tmp: Path, good: Path) -> Path:
+    return tmp / "nope.sqlite"
+
+
+def _truncated(tmp: Path, good: Path) -> Path:
+    out = tmp / "truncated.sqlite"
+    out.write_bytes(good.read_bytes()[: good.stat().st_size // 3])
+    return out
+
+
+def _corrupt(tmp: Path, good: Path) -> Path:
+    out = tmp / "corrupt.sqlite"
+    data = bytearray(good.read_bytes())
+    for offset in range(8192, len(data), 4096):
+        data[offset : offset + 64] = b"\xff" * 64
+    out.write_bytes(bytes(data))
+    return out
+
+
+def _not_sqlite(tmp: Path, good: Path) -> Path:
+    out = tmp / "notes.sqlite"
+    out.write_text("these are my notes, not a database\n")
+    return out
+
+
+def _wrong_version(tmp: Path, good: Path) -> Path:
+    out = tmp / "old.sqlite"
+    shutil.copy(good, out)
+    db = sqlite3.connect(out)
+    db.execute("PRAGMA user_version = 99")
+    db.commit()
+    db.close()
+    return out
+
+
+def _empty(tmp: Path, good: Path) -> Path:
+    out = tmp / "empty.sqlite"
+    out.write_bytes(b"")
+    return out
+
+
+CASES = {
+    "missing": (_missing, "not found"),
+    "truncated": (_truncated, "truncated"),
+    "corrupt": (_corrupt, "corrupt"),
+    "not sqlite": (_not_sqlite, "not an SQLite file"),
+    "wrong version": (_wrong_version, "schema version 99"),
+    "empty": (_empty, "not an SQLite file"),
+}
+
+
+@pytest.mark.parametrize("case", CASES)
+def test_open_store_refuses_with_a_clear_message(case, tmp_path, built_store):
+    make, words = CASES[case]
+    with pytest.raises(StoreError, match=words):
+        open_store(make(tmp_path, built_store))
+
+
+@pytest.mark.parametrize("case", CASES)
+def test_cli_prints_one_line_and_exits_non_zero(case, tmp_path, built_store):
+    make, words = CASES[case]
+    env = {k: v for k, v in os.environ.items() if k not in ("DISPLAY", "WAYLAND_DISPLAY")}
+    env["QT_QPA_PLATFORM"] = "offscreen"
+    proc = subprocess.run(
+        [sys.executable, "-m", "maisky_desktop", "--store", str(make(tmp_path, built_store))],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        env=env,
+    )
+    assert proc.returncode == 2
+    lines = proc.stderr.strip().splitlines()
+    assert len(lines) == 1 and lines[0].startswith("maisky-desktop: ") and words in lines[0]
+    assert "Traceback" not in proc.stderr
+
+
+def test_gui_shows_a_dialog_for_a_bad_store(qtbot, tmp_path, monkeypatch, built_store):
+    from maisky_desktop import cli
+    from maisky_desktop.ui import app
+
+    shown = []
+    monkeypatch.setattr(app, "_has_display", lambda: True)
+    monkeypatch.setattr(app.QtWidgets.QMessageBox, "critical", lambda *a: shown.append(a[2]))
+    assert cli.main(["--store", str(_truncated(tmp_path, built_store))]) == 2
+    assert shown and "truncated" in shown[0]

@@ -1,0 +1,80 @@
+"""The built store: exact slices, full-text search, the time index, determinism, freshness."""
+
+import sqlite3
+from datetime import date
+from pathlib import Path
+
+from maisky_desktop import paths
+from maisky_desktop.store import schema
+from maisky_desktop.store.build import build, inputs_digest
+
+
+def test_every_passage_row_is_the_exact_slice_of_its_source(built_store, source_texts):
+    db = sqlite3.connect(built_store)
+    rows = db.execute("SELECT source_id, char_start, char_end, text FROM passages").fetchall()
+    assert len(rows) > 300
+    for source_id, start, end, text in rows:
+        assert source_texts[source_id][start:end] == text
+
+
+def test_every_anchor_row_is_the_exact_slice_and_inside_its_passage(built_store, source_texts):
+    db = sqlite3.connect(built_store)
+    rows = db.execute(
+        "SELECT a.source_id, a.char_start, a.char_end, a.quote, p.char_start, p.char_end FROM event_anchors a "
+        "JOIN passages p ON p.id = a.passage_id"
+    ).fetchall()
+    assert len(rows) >= db.execute("SELECT count(*) FROM events").fetchone()[0]
+    for source_id, start, end, quote, p_start, p_end in rows:
+        assert source_texts[source_id][start:end] == quote
+        assert p_start <= start < end <= p_end
+
+
+def test_required_tables_and_version(built_store):
+    db = sqlite3.connect(built_store)
+    names = {r[0] for r in db.execute("SELECT name FROM sqlite_master")}
+    assert set(schema.REQUIRED_TABLES) <= names
+    assert db.execute("PRAGMA user_version").fetchone()[0] == schema.SCHEMA_VERSION
+    cols = [r[1] for r in db.execute("PRAGMA table_info(events)")]
+    assert cols[:8] == ["id", "title", "summary", "date", "date_text", "date_from", "date_to", "precision"]
+
+
+def test_full_text_search_folds_diacritics_and_combining_accents(store):
+    hits = store.search_passages('"Майский"')  # the file writes Ма́йский with a combining accent
+    assert any("Ма́йский" in p.text for p in hits)
+    assert store.search_passages('"Yrjo"') and store.search_passages('"Yrjö"')
+    assert any("Rapallo" in p.text for p in store.search_passages("rapallo"))
+
+
+def test_people_search_covers_aliases(built_store):
+    db = sqlite3.connect(built_store)
+    found = db.execute(
+        "SELECT p.id FROM people_fts f JOIN people p ON p.rowid = f.rowid WHERE people_fts MATCH ?", ('"Lyakhovetsky"',)
+    ).fetchall()
+    assert ("maisky",) in found
+
+
+def test_events_in_a_window_come_from_the_time_index(store):
+    window = store.events_between(date(1927, 5, 1), date(1927, 5, 31))
+    ids = {e.id for e in window}
+    assert {"arcos-raid", "anglo-soviet-break-1927"} <= ids
+    assert all(e.date_from <= "1927-05-31" and e.date_to >= "1927-05-01" for e in window)
+    plan = " ".join(
+        str(r)
+        for r in store.conn.execute("EXPLAIN QUERY PLAN SELECT id FROM event_spans WHERE day_from <= 1 AND day_to >= 0")
+    )
+    assert "VIRTUAL TABLE INDEX" in plan
+
+
+def test_building_twice_gives_identical_bytes(resolved, tmp_path: Path):
+    catalog = paths.catalog_dir()
+    a = build(resolved, tmp_path / "a.sqlite", catalog)
+    b = build(resolved, tmp_path / "b.sqlite", catalog)
+    assert a.read_bytes() == b.read_bytes()
+
+
+def test_the_shipped_store_is_built_from_the_current_inputs(resolved, embedded_store):
+    db = sqlite3.connect(embedded_store)
+    stored = dict(db.execute("SELECT key, value FROM meta").fetchall())
+    assert stored["inputs_sha256"] == inputs_digest(resolved, paths.catalog_dir()), (
+        "seeds or catalog changed: run 'maisky-desktop build' and commit the store"
+    )
