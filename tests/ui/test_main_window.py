@@ -47,3 +47,18 @@ def test_clicking_an_event_shows_its_verbatim_passage(qtbot, window, source_text
     quote = source_texts[anchor.source_id][anchor.char_start : anchor.char_end]
     assert quote in shown
     assert "16 April 1922" in shown
+
+
+def test_a_filter_leaves_only_its_events_clickable(qtbot, window):
+    window.timeline.set_filter({"arcos-raid"})
+    lay = window.timeline.layout_data
+    i = lay.ids.index("treaty-of-rapallo")
+    assert window.timeline.items.hit((lay.x0[i] + lay.x1[i]) / 2, lay.lane[i] + 0.5, 0.001) is None
+    window.timeline.set_filter(None)
+    assert window.timeline.items.hit((lay.x0[i] + lay.x1[i]) / 2, lay.lane[i] + 0.5, 0.001) == i
+
+
+def test_center_on_moves_the_view_to_the_event(window):
+    window.timeline.center_on("anglo-soviet-break-1927")
+    left, right = window.timeline.view_range()
+    assert left < 1927.4 < right and right - left == pytest.approx(59, abs=1)

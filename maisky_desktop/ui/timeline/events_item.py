@@ -26,6 +26,7 @@ class EventsItem(pg.GraphicsObject):
         self.layout = layout
         self.colours = [QtGui.QColor(c) for c in colours] + [QtGui.QColor("#777777")]
         self.selected: int | None = None
+        self.shown: np.ndarray | None = None  # boolean mask of events a filter leaves, None: all
         n_lanes = len(colours) + 1
         x0 = float(layout.x0.min()) if len(layout.ids) else 1917.0
         x1 = float(layout.x1.max()) if len(layout.ids) else 1975.0
@@ -33,6 +34,18 @@ class EventsItem(pg.GraphicsObject):
 
     def boundingRect(self) -> QtCore.QRectF:
         return self._bounds
+
+    def set_filter(self, indices: set[int] | None) -> None:
+        if indices is None:
+            self.shown = None
+        else:
+            self.shown = np.zeros(len(self.layout.ids), dtype=bool)
+            self.shown[list(indices)] = True
+        self.update()
+
+    def _in_view(self, left: float, right: float) -> np.ndarray:
+        idx = self.layout.visible(left, right)
+        return idx if self.shown is None else idx[self.shown[idx]]
 
     def set_selected(self, index: int | None) -> None:
         self.selected = index
@@ -57,7 +70,7 @@ class EventsItem(pg.GraphicsObject):
             return
         (left, right), _ = vb.viewRange()
         px = self.pixelWidth() or 0.0
-        idx = self.layout.visible(left, right)
+        idx = self._in_view(left, right)
         painter.setPen(QtCore.Qt.PenStyle.NoPen)
         lanes = self.layout.lane[idx]
         for lane in np.unique(lanes):
@@ -84,7 +97,7 @@ class EventsItem(pg.GraphicsObject):
         if abs(y - (lane * LANE_HEIGHT + 0.5)) > BAR + 0.05:
             return None
         tol = max(POINT_PX / 2 + 2, 4) * px
-        idx = self.layout.visible(x - tol, x + tol)
+        idx = self._in_view(x - tol, x + tol)
         idx = idx[self.layout.lane[idx] == lane]
         if not len(idx):
             return None

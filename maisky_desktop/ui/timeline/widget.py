@@ -16,6 +16,7 @@ class TimelineWidget(QtWidgets.QWidget):
     """A horizontal-only zoomable timeline; ``event_selected`` carries an event id."""
 
     event_selected = QtCore.Signal(str)
+    view_changed = QtCore.Signal(float, float)  # left, right in decimal years
 
     def __init__(self, layout: Layout, lanes: list[tuple[str, str, str]], parent: QtWidgets.QWidget | None = None):
         super().__init__(parent)
@@ -38,6 +39,7 @@ class TimelineWidget(QtWidgets.QWidget):
         vb.setLimits(xMin=lo, xMax=hi, minXRange=7 / 365.25, yMin=0, yMax=n_lanes * LANE_HEIGHT)
         vb.setXRange(*DEFAULT_RANGE, padding=0)
         self.plot.scene().sigMouseClicked.connect(self._on_click)
+        vb.sigXRangeChanged.connect(lambda _vb, rng: self.view_changed.emit(float(rng[0]), float(rng[1])))
         box = QtWidgets.QVBoxLayout(self)
         box.setContentsMargins(0, 0, 0, 0)
         box.addWidget(self.plot)
@@ -45,6 +47,27 @@ class TimelineWidget(QtWidgets.QWidget):
     def view_range(self) -> tuple[float, float]:
         (left, right), _ = self.plot.getViewBox().viewRange()
         return left, right
+
+    def set_view(self, left: float, right: float) -> None:
+        self.plot.getViewBox().setXRange(left, right, padding=0)
+
+    def center_on(self, event_id: str) -> None:
+        """Move the view so the event is in the middle, keeping the zoom (or zooming in to fit it)."""
+        try:
+            i = self.layout_data.ids.index(event_id)
+        except ValueError:
+            return
+        left, right = self.view_range()
+        x0, x1 = float(self.layout_data.x0[i]), float(self.layout_data.x1[i])
+        width = max(right - left, 1.0) if x1 - x0 < right - left else (x1 - x0) * 1.2
+        mid = (x0 + x1) / 2
+        self.set_view(mid - width / 2, mid + width / 2)
+
+    def set_filter(self, event_ids: set[str] | None) -> None:
+        """Draw only these events (None: all of them)."""
+        self.items.set_filter(
+            None if event_ids is None else {i for i, eid in enumerate(self.layout_data.ids) if eid in event_ids}
+        )
 
     def select(self, event_id: str) -> None:
         """Select an event by id (from the pane, a search, the command line)."""
