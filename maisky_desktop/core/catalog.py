@@ -105,6 +105,7 @@ class Era:
     date: str
     source: str | None
     quote: str | None
+    note: str | None
     where: Where
 
 
@@ -374,7 +375,7 @@ def _era(rec: _Node, label: str, problems: list[Problem]) -> Era | None:
     eid, name, date = r.ident(), r.text("name"), r.date("date")
     if not (eid and name and date):
         return None
-    return Era(eid, name, date, r.text("source", False), r.text("quote", False), r.where)
+    return Era(eid, name, date, r.text("source", False), r.text("quote", False), r.text("note", False), r.where)
 
 
 def _tour(rec: _Node, label: str, problems: list[Problem]) -> Tour | None:

@@ -200,6 +200,7 @@ def _frame(db: sqlite_utils.Database, res: Resolved) -> None:
                 "char_start": at.char_start if at else None,
                 "char_end": at.char_end if at else None,
                 "quote": era.quote,
+                "note": era.note,
             }
         )
     _insert(db, "eras", rows)

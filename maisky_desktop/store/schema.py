@@ -64,6 +64,7 @@ TABLES: dict[str, tuple[list[tuple[str, type]], str | list[str]]] = {
             ("char_start", int),
             ("char_end", int),
             ("quote", str),
+            ("note", str),
         ],
         "id",
     ),
