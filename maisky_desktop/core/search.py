@@ -37,9 +37,21 @@ _MIN_PREFIX = 3  # a half-typed last word shorter than this is searched exactly
 
 
 def fold(text: str) -> str:
-    """Lower case without diacritics or combining accents: what the FTS5 tokenizer indexes."""
-    decomposed = unicodedata.normalize("NFKD", text)
-    return "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
+    """Lower case without diacritics or combining accents, as the FTS5 tokenizer indexes it.
+
+    ``unicode61 remove_diacritics 2`` strips accents from Latin letters (ö -> o) and drops
+    combining marks (the stress in Ма́йский), but keeps Cyrillic letters whole (й stays й).
+    """
+    out = []
+    for c in unicodedata.normalize("NFC", text):
+        if unicodedata.combining(c):
+            continue
+        decomposed = unicodedata.normalize("NFKD", c)
+        if decomposed[0] < "\u0250":  # a Latin letter: drop its accents
+            out.append("".join(d for d in decomposed if not unicodedata.combining(d)))
+        else:
+            out.append(c)
+    return "".join(out).casefold()
 
 
 def words(text: str) -> list[str]:
@@ -295,3 +307,18 @@ def bm25_term(tf: int, doc_len: int, avg_len: float, df: int, n_docs: int, k1: f
     idf = math.log(1 + (n_docs - df + 0.5) / (df + 0.5))
     norm = k1 * (1 - b + b * doc_len / max(avg_len, 1.0))
     return idf * tf * (k1 + 1) / (tf + norm)
+
+
+def name_matches(text: str, names: Iterable[str]) -> bool:
+    """Whether every word typed starts a word of one of the names, folded or by transliteration key.
+
+    For the people list's filter box: 'litvinoff', 'mayski', 'майский', 'yrjo' all find their person.
+    """
+    typed = words(text)
+    if not typed:
+        return True
+    known = [w for name in names for w in words(name)]
+    keys = [transliteration_key(w) for w in known]
+    return all(
+        any(w.startswith(t) for w in known) or any(k.startswith(transliteration_key(t)) for k in keys) for t in typed
+    )
