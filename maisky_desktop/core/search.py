@@ -21,7 +21,7 @@ import math
 import re
 import unicodedata
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 MARK_OPEN, MARK_CLOSE = "\x02", "\x03"  # around matched words in snippets from the store
 
@@ -160,6 +160,15 @@ class Query:
         """A valid FTS5 MATCH expression (empty string for an empty query)."""
         return " AND ".join(g.fts() for g in self.groups)
 
+    def exact(self) -> Query:
+        """The query without its prefix term: the half-typed last word taken as typed.
+
+        A prefix term makes FTS5 build the whole doclist of every word it expands to, the
+        costliest step for a common word, so search tries the exact query first.
+        """
+        groups = tuple(replace(g, terms=tuple(t for t in g.terms if not t.prefix) or g.terms) for g in self.groups)
+        return replace(self, groups=groups)
+
     def group_of(self, folded_word: str) -> int | None:
         """Index of the first group a matched word belongs to (for scoring)."""
         return next((i for i, g in enumerate(self.groups) if g.matches(folded_word)), None)
@@ -169,7 +178,7 @@ def _word_group(word: str, spellings: Spellings, last: bool) -> Group:
     variants = spellings.variants(word)
     if not word.isascii():  # Cyrillic typed: also the known spellings of its Latin transliteration
         variants += spellings.variants("".join(_CYRILLIC.get(c, c) for c in word))
-    exact = [w for w in dict.fromkeys([*forms(word), *variants]) if not (last and w.startswith(word))]
+    exact = list(dict.fromkeys([*forms(word), *variants]))
     prefix = [Term(word, prefix=True)] if last else []
     return Group(word, (*prefix, *(Term(w, prefix=False) for w in exact)))
 

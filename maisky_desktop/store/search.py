@@ -6,6 +6,8 @@ one takes seconds. The search here is two-phase instead:
 
 1. candidates: the first ``CANDIDATES`` hits in rowid order (FTS5 streams these lazily, so
    a common word costs the same as a rare one), collected within a time budget;
+   A half-typed last word is completed (a prefix term, costly for common words) only when
+   the word as typed does not fill the page;
 2. ranking: a BM25 over those candidates, computed in Python from FTS5's ``highlight()``
    (term frequency per word and column, column weights) and a capped document-frequency
    estimate per word (``DF_CAP``), so the inverse document frequency still favours the rare
@@ -208,7 +210,10 @@ class Searcher:
 
     def _search_kind(self, kind: str, query: Query, filters: FilterSets, limit: int) -> tuple[list[Hit], bool]:
         spec = _KINDS[kind]
-        rows, cut = self._candidates(kind, query, filters)
+        exact = query.exact()
+        rows, cut = self._candidates(kind, exact, filters)
+        if len(rows) < limit and exact != query:  # the word as typed fills no page: complete it
+            rows, cut = self._candidates(kind, query, filters)
         if not rows:
             return [], False
         n_docs, avg_len = self._stats_of(kind)

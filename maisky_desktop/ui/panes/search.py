@@ -37,7 +37,7 @@ class SearchPane(QtWidgets.QTextBrowser):
             hits = results.hits.get(kind, [])
             if not hits:
                 continue
-            more = " <span style='color:#888'>(best of the first matches)</span>" if results.more.get(kind) else ""
+            more = f" <span style='color:#888'>(best {len(hits)} shown)</span>" if results.more.get(kind) else ""
             parts.append(f"<h3 style='margin-bottom:2px'>{_HEADINGS[kind]}{more}</h3>")
             for hit in hits:
                 date = f" <span style='color:#666'>{html.escape(hit.date)}</span>" if hit.date else ""
