@@ -13,6 +13,9 @@ EPILOG = """examples:
   maisky-desktop --store copy.sqlite  open another store
   maisky-desktop check                validate seeds and catalog
   maisky-desktop build                rebuild the embedded store
+  maisky-desktop search Maiskii       search events, people and passages (any spelling)
+  maisky-desktop --event treaty-of-rapallo   start focused on an event
+  maisky-desktop --search Litvinoff   start with a search
 """
 
 
@@ -24,6 +27,8 @@ def _parser() -> argparse.ArgumentParser:
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     p.add_argument("--store", type=Path, help="open this store instead of the embedded one")
+    p.add_argument("--event", metavar="ID", help="start focused on this event (its passage open)")
+    p.add_argument("--search", metavar="TEXT", help="start with this search")
     sub = p.add_subparsers(dest="command", metavar="COMMAND")
     b = sub.add_parser(
         "build",
@@ -40,7 +45,42 @@ def _parser() -> argparse.ArgumentParser:
         epilog="example:\n  maisky-desktop check && echo clean",
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
+    s = sub.add_parser(
+        "search",
+        help="search events, people and passages as the search box does",
+        description="Search events, people and passages with the search box's tolerance (spellings, "
+        "transliterations, diacritics, word forms). Any text is accepted; operators are searched as words.",
+        epilog="examples:\n  maisky-desktop search Maiskii\n  maisky-desktop search 'trade agreement' --json",
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    s.add_argument("query", metavar="QUERY", nargs="+", help="the words to search for")
+    s.add_argument(
+        "--json", action="store_true", help="one JSON object per line: kind, id, title or name, date, snippet"
+    )
+    s.add_argument("--limit", type=int, default=10, help="results per kind (default 10)")
     return p
+
+
+def cmd_search(store: Path | None, query: str, as_json: bool, limit: int) -> int:
+    import json
+
+    from maisky_desktop.store.reader import StoreError, open_store
+    from maisky_desktop.store.search import Searcher
+
+    try:
+        conn = open_store(store or paths.default_store())
+    except StoreError as exc:
+        print(f"maisky-desktop: {exc}", file=sys.stderr)
+        return 2
+    results = Searcher(conn).search(query, limit=limit)
+    conn.close()
+    for hit in results.all():
+        if as_json:
+            print(json.dumps(hit.as_json(), ensure_ascii=False))
+        else:
+            print(f"{hit.kind:<8} {hit.id}  {hit.title}" + (f"  ({hit.date})" if hit.date else ""))
+            print(f"         {hit.snippet.bracketed()}")
+    return 0
 
 
 def _resolve():
@@ -88,7 +128,7 @@ def cmd_build(out: Path | None) -> int:
     return 0
 
 
-def cmd_gui(store: Path | None, argv: list[str]) -> int:
+def cmd_gui(store: Path | None, argv: list[str], event: str | None = None, search: str | None = None) -> int:
     from maisky_desktop.store.reader import StoreError, open_store
 
     path = store or paths.default_store()
@@ -103,7 +143,7 @@ def cmd_gui(store: Path | None, argv: list[str]) -> int:
         return 2
     from maisky_desktop.ui.app import run
 
-    return run(path, argv)
+    return run(path, argv, event=event, search=search)
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -113,7 +153,9 @@ def main(argv: list[str] | None = None) -> int:
         return cmd_check()
     if args.command == "build":
         return cmd_build(args.out or args.store)
-    return cmd_gui(args.store, [sys.argv[0]])
+    if args.command == "search":
+        return cmd_search(args.store, " ".join(args.query), args.json, args.limit)
+    return cmd_gui(args.store, [sys.argv[0]], args.event, args.search)
 
 
 if __name__ == "__main__":

@@ -192,3 +192,87 @@ class Store:
             (match, limit),
         )
         return [PassageRow(*r) for r in rows]
+
+    # The explorer's queries: the passage pane, the document reader, the people list and card.
+
+    def conflicts(self, event_id: str) -> list[tuple[str, str]]:
+        """(field, note) of each conflict between the sources on this event."""
+        return self.conn.execute("SELECT field, note FROM conflicts WHERE event_id = ?", (event_id,)).fetchall()
+
+    def event_places(self, event_id: str) -> list[tuple[str, str]]:
+        return self.conn.execute(
+            "SELECT p.id, p.name FROM event_places ep JOIN places p ON p.id = ep.place_id "
+            "WHERE ep.event_id = ? ORDER BY p.name",
+            (event_id,),
+        ).fetchall()
+
+    def source_passages(self, source_id: str) -> list[PassageRow]:
+        """Every passage of a source in reading order (boilerplate is not in this table)."""
+        rows = self.conn.execute(f"SELECT {_PASSAGE_COLS} FROM passages WHERE source_id = ? ORDER BY seq", (source_id,))
+        return [PassageRow(*r) for r in rows]
+
+    def source_footnote_refs(self, source_id: str) -> list[tuple[str, int, int, str, str]]:
+        """(passage id, char_start, char_end, label, note id) of every marker in a source."""
+        return self.conn.execute(
+            "SELECT f.passage_id, f.char_start, f.char_end, f.label, f.note_id FROM footnote_refs f "
+            "JOIN passages p ON p.id = f.passage_id WHERE p.source_id = ? ORDER BY f.passage_id, f.char_start",
+            (source_id,),
+        ).fetchall()
+
+    def source_anchors(self, source_id: str) -> list[tuple[str, str, str, int, int]]:
+        """(passage id, event id, event title, char_start, char_end) of the anchors in a source."""
+        return self.conn.execute(
+            "SELECT a.passage_id, a.event_id, e.title, a.char_start, a.char_end FROM event_anchors a "
+            "JOIN events e ON e.id = a.event_id WHERE a.source_id = ? ORDER BY a.char_start",
+            (source_id,),
+        ).fetchall()
+
+    def events_of_passage(self, passage_id: str) -> list[str]:
+        """Ids of the events anchored in a passage, in time order."""
+        rows = self.conn.execute(
+            "SELECT DISTINCT e.id FROM event_anchors a JOIN events e ON e.id = a.event_id "
+            "WHERE a.passage_id = ? ORDER BY e.day_from, e.id",
+            (passage_id,),
+        )
+        return [r[0] for r in rows]
+
+    def people(self) -> list[tuple[str, str, str, int]]:
+        """(id, name, aliases, event count) of everyone, by name."""
+        return self.conn.execute(
+            "SELECT id, name, coalesce(aliases, ''), event_count FROM people ORDER BY name COLLATE NOCASE"
+        ).fetchall()
+
+    def person(self, person_id: str) -> dict[str, object] | None:
+        """A person card: the people row with aliases, posts, events and the sources that mention them."""
+        cur = self.conn.execute("SELECT * FROM people WHERE id = ?", (person_id,))
+        row = cur.fetchone()
+        if row is None:
+            return None
+        card: dict[str, object] = dict(zip([d[0] for d in cur.description], row))
+        card["alias_list"] = [
+            r[0]
+            for r in self.conn.execute(
+                "SELECT alias FROM person_aliases WHERE person_id = ? ORDER BY alias", (person_id,)
+            )
+        ]
+        card["posts"] = self.conn.execute(
+            "SELECT title, date FROM person_posts WHERE person_id = ? ORDER BY position", (person_id,)
+        ).fetchall()
+        card["events"] = [
+            r[0]
+            for r in self.conn.execute(
+                "SELECT e.id FROM event_people ep JOIN events e ON e.id = ep.event_id "
+                "WHERE ep.person_id = ? ORDER BY e.day_from, e.id",
+                (person_id,),
+            )
+        ]
+        card["sources"] = self.conn.execute(
+            "SELECT s.id, s.title, count(DISTINCT a.event_id) FROM event_people ep "
+            "JOIN event_anchors a ON a.event_id = ep.event_id JOIN sources s ON s.id = a.source_id "
+            "WHERE ep.person_id = ? GROUP BY s.id ORDER BY count(DISTINCT a.event_id) DESC, s.title",
+            (person_id,),
+        ).fetchall()
+        return card
+
+    def sources(self) -> list[tuple[str, str]]:
+        return self.conn.execute("SELECT id, title FROM sources ORDER BY id").fetchall()

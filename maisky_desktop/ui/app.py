@@ -29,7 +29,8 @@ def show_fatal(message: str) -> None:
     del app
 
 
-def run(store_path: Path, argv: list[str]) -> int:
+def run(store_path: Path, argv: list[str], event: str | None = None, search: str | None = None) -> int:
+    """Open the main window; ``event`` starts focused on it, ``search`` starts with that search."""
     from maisky_desktop.ui.main_window import MainWindow
 
     app = QtWidgets.QApplication.instance() or QtWidgets.QApplication(argv)
@@ -37,4 +38,8 @@ def run(store_path: Path, argv: list[str]) -> int:
     window = MainWindow(Store.open(store_path))
     window.resize(1366, 768)
     window.show()
+    if event and not window.focus_event(event):
+        print(f"maisky-desktop: no event {event!r} in the store", file=sys.stderr)
+    if search:
+        window.start_search(search)
     return app.exec()

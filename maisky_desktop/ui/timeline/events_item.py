@@ -27,6 +27,7 @@ class EventsItem(pg.GraphicsObject):
         self.colours = [QtGui.QColor(c) for c in colours] + [QtGui.QColor("#777777")]
         self.selected: int | None = None
         self.shown: np.ndarray | None = None  # boolean mask of events a filter leaves, None: all
+        self.highlighted: np.ndarray = np.zeros(0, dtype=np.int64)  # indices outlined (a person's events)
         n_lanes = len(colours) + 1
         x0 = float(layout.x0.min()) if len(layout.ids) else 1917.0
         x1 = float(layout.x1.max()) if len(layout.ids) else 1975.0
@@ -46,6 +47,10 @@ class EventsItem(pg.GraphicsObject):
     def _in_view(self, left: float, right: float) -> np.ndarray:
         idx = self.layout.visible(left, right)
         return idx if self.shown is None else idx[self.shown[idx]]
+
+    def set_highlight(self, indices: list[int]) -> None:
+        self.highlighted = np.array(sorted(indices), dtype=np.int64)
+        self.update()
 
     def set_selected(self, index: int | None) -> None:
         self.selected = index
@@ -83,6 +88,14 @@ class EventsItem(pg.GraphicsObject):
                 colour.setAlpha(alpha)
                 painter.setBrush(colour)
                 painter.drawRects(self._rects(group, px))
+        lit = self.highlighted if self.shown is None else self.highlighted[self.shown[self.highlighted]]
+        if len(lit):
+            painter.setBrush(QtCore.Qt.BrushStyle.NoBrush)
+            ring = QtGui.QPen(QtGui.QColor("#e0a100"), 0)
+            ring.setWidthF(2.0)
+            ring.setCosmetic(True)
+            painter.setPen(ring)
+            painter.drawRects(self._rects(lit, px))
         if self.selected is not None:
             painter.setBrush(QtCore.Qt.BrushStyle.NoBrush)
             pen = QtGui.QPen(QtGui.QColor("#111111"), 0)

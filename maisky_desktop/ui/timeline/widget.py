@@ -69,6 +69,10 @@ class TimelineWidget(QtWidgets.QWidget):
             None if event_ids is None else {i for i, eid in enumerate(self.layout_data.ids) if eid in event_ids}
         )
 
+    def highlight(self, event_ids: set[str]) -> None:
+        """Outline these events (a person's), leaving the rest as they are; an empty set clears."""
+        self.items.set_highlight([i for i, eid in enumerate(self.layout_data.ids) if eid in event_ids])
+
     def select(self, event_id: str) -> None:
         """Select an event by id (from the pane, a search, the command line)."""
         try:

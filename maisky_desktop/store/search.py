@@ -1,0 +1,277 @@
+"""Search over events, people and passages: the SQL, and a ranking that stays fast for common words.
+
+Why not ``ORDER BY bm25()``: FTS5's bm25 counts, for every query word, the documents that
+contain it, and scores every hit before sorting; on a million passages a word found in every
+one takes seconds. The search here is two-phase instead:
+
+1. candidates: the first ``CANDIDATES`` hits in rowid order (FTS5 streams these lazily, so
+   a common word costs the same as a rare one), collected within a time budget;
+   A half-typed last word is completed (a prefix term, costly for common words) only when
+   the word as typed does not fill the page;
+2. ranking: a BM25 over those candidates, computed in Python from FTS5's ``highlight()``
+   (term frequency per word and column, column weights) and a capped document-frequency
+   estimate per word (``DF_CAP``), so the inverse document frequency still favours the rare
+   word of a query. Where a kind has fewer hits than ``CANDIDATES`` the ranking is exact BM25.
+
+Cancellation is the caller's: install a progress handler on the connection (see the UI's
+search worker); an interrupted statement raises ``sqlite3.OperationalError``.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+import sqlite3
+import time
+from dataclasses import dataclass
+
+from maisky_desktop.core.dates import DateError, in_words
+from maisky_desktop.core.filters import Filter
+from maisky_desktop.core.search import (
+    KINDS,
+    MARK_CLOSE,
+    MARK_OPEN,
+    Hit,
+    Query,
+    Results,
+    Snippet,
+    Spellings,
+    bm25_term,
+    fold,
+    parse,
+)
+
+CANDIDATES = 400
+DF_CAP = 2000
+SNIPPET_CHARS = 180
+
+
+@dataclass(frozen=True)
+class _Kind:
+    fts: str
+    table: str
+    weights: tuple[float, ...]  # per FTS column
+    snippet_columns: tuple[int, ...]  # the snippet comes from the first of these with a match
+    budget_s: float  # time for collecting candidates; the three add up to well under 100 ms
+
+
+_KINDS = {
+    "event": _Kind("events_fts", "events", (3.0, 1.0, 1.0), (1, 0, 2), 0.02),
+    "person": _Kind("people_fts", "people", (3.0, 2.0, 1.0), (1, 2, 0), 0.01),
+    "passage": _Kind("passages_fts", "passages", (1.0,), (0,), 0.04),
+}
+
+
+@dataclass(frozen=True)
+class FilterSets:
+    """A Filter resolved against one store: the ids it lets through (None: everything)."""
+
+    events: frozenset[str] | None = None
+    people: frozenset[str] | None = None
+    passages: frozenset[str] | None = None
+    source: str | None = None
+
+    def allows(self, kind: str, item_id: str, source_id: str | None) -> bool:
+        if kind == "passage" and self.source is not None and source_id != self.source:
+            return False
+        allowed = {"event": self.events, "person": self.people, "passage": self.passages}[kind]
+        return allowed is None or item_id in allowed
+
+
+def filtered_event_ids(conn: sqlite3.Connection, f: Filter) -> frozenset[str] | None:
+    """Ids of the events a filter leaves (None if it filters nothing)."""
+    if not f.active:
+        return None
+    where, args = [], []
+    if f.lane is not None:
+        where.append("e.category_id = ?")
+        args.append(f.lane)
+    if f.person is not None:
+        where.append("e.id IN (SELECT event_id FROM event_people WHERE person_id = ?)")
+        args.append(f.person)
+    if f.source is not None:
+        where.append("e.id IN (SELECT event_id FROM event_anchors WHERE source_id = ?)")
+        args.append(f.source)
+    first, last = f.days()
+    if first is not None:
+        where.append("e.day_to >= ?")
+        args.append(first)
+    if last is not None:
+        where.append("e.day_from <= ?")
+        args.append(last)
+    rows = conn.execute(f"SELECT e.id FROM events e WHERE {' AND '.join(where)}", args)
+    return frozenset(r[0] for r in rows)
+
+
+def resolve_filter(conn: sqlite3.Connection, f: Filter) -> FilterSets:
+    """Events the filter leaves; the people in them; passages anchoring them (a source filter alone
+    keeps every passage of that source, anchored or not)."""
+    events = filtered_event_ids(conn, f)
+    if events is None:
+        return FilterSets()
+    ids = sorted(events)
+    people: set[str] = set()
+    passages: set[str] = set()
+    for chunk in (ids[i : i + 900] for i in range(0, len(ids), 900)):
+        marks = ",".join("?" * len(chunk))
+        people.update(
+            r[0] for r in conn.execute(f"SELECT person_id FROM event_people WHERE event_id IN ({marks})", chunk)
+        )
+        passages.update(
+            r[0] for r in conn.execute(f"SELECT passage_id FROM event_anchors WHERE event_id IN ({marks})", chunk)
+        )
+    only_source = f.source is not None and f == Filter(source=f.source)
+    return FilterSets(frozenset(events), frozenset(people), None if only_source else frozenset(passages), f.source)
+
+
+def load_spellings(conn: sqlite3.Connection) -> Spellings:
+    """Every name the store knows: people, their aliases, places and theirs."""
+    rows = conn.execute(
+        "SELECT name FROM people UNION ALL SELECT alias FROM person_aliases "
+        "UNION ALL SELECT name FROM places UNION ALL SELECT coalesce(aliases, '') FROM places"
+    )
+    return Spellings(r[0] for r in rows)
+
+
+class Searcher:
+    """Runs parsed queries against one connection; one Searcher per thread."""
+
+    def __init__(self, conn: sqlite3.Connection, spellings: Spellings | None = None) -> None:
+        self.conn = conn
+        self.spellings = spellings if spellings is not None else load_spellings(conn)
+        self._stats: dict[str, tuple[int, float]] = {}
+        self._sources = {r[0]: (r[1], r[2]) for r in conn.execute("SELECT id, title, published FROM sources")}
+
+    def parse(self, text: str) -> Query:
+        return parse(text, self.spellings)
+
+    def search(self, text: str, filters: FilterSets | None = None, limit: int = 10) -> Results:
+        """Up to ``limit`` hits of each kind, best first. Any text is safe; an empty query finds nothing."""
+        query = self.parse(text)
+        filters = filters or FilterSets()
+        hits: dict[str, list[Hit]] = {}
+        more: dict[str, bool] = {}
+        for kind in KINDS:
+            found, cut = ([], False) if query.empty else self._search_kind(kind, query, filters, limit)
+            hits[kind], more[kind] = found, cut
+        return Results(query, hits, more)
+
+    def _stats_of(self, kind: str) -> tuple[int, float]:
+        """(number of rows, mean length in characters of a sample) for BM25's normalisation.
+
+        ``max(rowid)`` of the content table, not ``count(*)`` of the FTS table, which reads
+        the whole index (0.2 s at a million passages).
+        """
+        if kind not in self._stats:
+            spec = _KINDS[kind]
+            n = self.conn.execute(f"SELECT max(rowid) FROM {spec.table}").fetchone()[0] or 0
+            sample = self.conn.execute(
+                f"SELECT avg(length({self._text_expr(kind)})) FROM (SELECT * FROM {spec.table} LIMIT 2000)"
+            ).fetchone()[0]
+            self._stats[kind] = (n, float(sample or 1.0))
+        return self._stats[kind]
+
+    @staticmethod
+    def _text_expr(kind: str) -> str:
+        return {
+            "event": "title || ' ' || summary || ' ' || date_text",
+            "person": "name || ' ' || coalesce(aliases, '') || ' ' || coalesce(summary, '')",
+            "passage": "text",
+        }[kind]
+
+    def _df(self, fts: str, expr: str) -> int:
+        return self.conn.execute(
+            f"SELECT count(*) FROM (SELECT 1 FROM {fts} WHERE {fts} MATCH ? LIMIT {DF_CAP})", (expr,)
+        ).fetchone()[0]
+
+    def _candidates(self, kind: str, query: Query, filters: FilterSets) -> tuple[list[tuple], bool]:
+        """Up to CANDIDATES rows that match and pass the filter, in rowid order, within the time budget."""
+        spec = _KINDS[kind]
+        highlights = ", ".join(
+            f"highlight({spec.fts}, {c}, '{MARK_OPEN}', '{MARK_CLOSE}')" for c in range(len(spec.weights))
+        )
+        source = "t.source_id" if kind == "passage" else "NULL"
+        cur = self.conn.execute(
+            f"SELECT t.rowid, t.id, {source}, {highlights} FROM {spec.fts} f JOIN {spec.table} t ON t.rowid = f.rowid "
+            f"WHERE {spec.fts} MATCH ?",
+            (query.fts(),),
+        )
+        out: list[tuple] = []
+        deadline = time.perf_counter() + spec.budget_s
+        while len(out) < CANDIDATES:
+            batch = cur.fetchmany(50)
+            out.extend(r for r in batch if filters.allows(kind, r[1], r[2]))
+            if len(batch) < 50:
+                return out[:CANDIDATES], False
+            if time.perf_counter() > deadline:
+                break
+        cur.close()
+        return out[:CANDIDATES], True
+
+    def _search_kind(self, kind: str, query: Query, filters: FilterSets, limit: int) -> tuple[list[Hit], bool]:
+        spec = _KINDS[kind]
+        exact = query.exact()
+        rows, cut = self._candidates(kind, exact, filters)
+        if len(rows) < limit and exact != query:  # the word as typed fills no page: complete it
+            rows, cut = self._candidates(kind, query, filters)
+        if not rows:
+            return [], False
+        n_docs, avg_len = self._stats_of(kind)
+        if len(query.groups) > 1:
+            dfs = [len(rows) if not cut else self._df(spec.fts, g.fts(exact_only=True)) for g in query.groups]
+        else:
+            dfs = [len(rows)]
+        group_of = functools.cache(query.group_of)
+        scored = []
+        for row in rows:
+            tf = [0.0] * len(query.groups)
+            length = 0
+            for weight, marked in zip(spec.weights, row[3:]):
+                marked = marked or ""
+                length += len(marked)
+                for word in _marked_words(marked):
+                    g = group_of(fold(word))
+                    if g is not None:
+                        tf[g] += weight
+            score = sum(bm25_term(t, length, avg_len, max(d, 1), max(n_docs, 1)) for t, d in zip(tf, dfs))
+            scored.append((-score, row[0], row))
+        scored.sort(key=lambda s: (s[0], s[1]))
+        page = [self._hit(kind, row, -neg) for neg, _, row in scored[:limit]]
+        return page, cut or len(scored) > limit
+
+    def _hit(self, kind: str, row: tuple, score: float) -> Hit:
+        spec = _KINDS[kind]
+        rowid, item_id, marked_columns = row[0], row[1], row[3:]
+        marked = next((marked_columns[c] for c in spec.snippet_columns if MARK_OPEN in (marked_columns[c] or "")), "")
+        snippet = Snippet.from_marked(marked or "").around(SNIPPET_CHARS)
+        if kind == "event":
+            title, date = self.conn.execute("SELECT title, date FROM events WHERE rowid = ?", (rowid,)).fetchone()
+            return Hit(kind, item_id, title, in_words(date), snippet, score)
+        if kind == "person":
+            name, born, died = self.conn.execute(
+                "SELECT name, born, died FROM people WHERE rowid = ?", (rowid,)
+            ).fetchone()
+            life = f"{_words(born)}–{_words(died)}" if born or died else ""
+            return Hit(kind, item_id, name, life, snippet, score)
+        source_id, para_no, kind_name = self.conn.execute(
+            "SELECT source_id, para_no, kind FROM passages WHERE rowid = ?", (rowid,)
+        ).fetchone()
+        title, published = self._sources.get(source_id, (source_id, None))
+        where = f"¶ {para_no}" if para_no else kind_name
+        return Hit(kind, item_id, f"{title}, {where}", published or "", snippet, score)
+
+
+def _words(edtf: str | None) -> str:
+    """A life date in words, '?' if unknown or unreadable."""
+    try:
+        return in_words(edtf) if edtf else "?"
+    except DateError:
+        return edtf or "?"
+
+
+_MARKED = re.compile(f"{MARK_OPEN}([^{MARK_CLOSE}]*){MARK_CLOSE}")
+
+
+def _marked_words(marked: str) -> list[str]:
+    """The words FTS5 marked as matches in a highlight() text."""
+    return _MARKED.findall(marked)

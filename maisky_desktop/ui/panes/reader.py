@@ -1,0 +1,134 @@
+"""The document reader: a whole source, scrolled to a passage with the quoted span highlighted.
+
+Each passage is one block of the document, in reading order, so a block number is a passage
+index: that is how the reader scrolls to a passage and how it lists the events anchored in
+the part on screen (document -> timeline). Footnote markers jump to their note; each note
+ends with a link back to the paragraph that cites it.
+"""
+
+from __future__ import annotations
+
+import html
+
+from PySide6 import QtCore, QtWidgets
+
+from maisky_desktop.core.markup import Marker, Piece, paragraph_html
+from maisky_desktop.store.reader import PassageRow, Store
+
+_TAGS = {"heading": "h3", "caption": "p", "footnote": "p", "reference": "p", "body": "p"}
+_STYLE = {"caption": "color:#555; font-style:italic", "footnote": "font-size:small", "reference": "font-size:small"}
+
+
+class DocumentReader(QtWidgets.QWidget):
+    """A source document with a list of the events anchored in what is on screen."""
+
+    event_activated = QtCore.Signal(str)
+
+    def __init__(self, store: Store, parent: QtWidgets.QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.store = store
+        self.source_id: str | None = None
+        self.passages: list[PassageRow] = []
+        self._index: dict[str, int] = {}
+        self._anchors: dict[str, list[tuple[str, str]]] = {}
+        self.title = QtWidgets.QLabel("Open a passage in its document from the passage pane or a search.")
+        self.title.setWordWrap(True)
+        self.text = QtWidgets.QTextBrowser()
+        self.text.setOpenLinks(False)
+        self.text.anchorClicked.connect(self._on_link)
+        self.in_view = QtWidgets.QListWidget()
+        self.in_view.setMaximumHeight(130)
+        self.in_view.itemActivated.connect(self._on_item)
+        self.in_view.itemClicked.connect(self._on_item)
+        self._settle = QtCore.QTimer(self, singleShot=True, interval=80)
+        self._settle.timeout.connect(self._update_in_view)
+        self.text.verticalScrollBar().valueChanged.connect(lambda _v: self._settle.start())
+        box = QtWidgets.QVBoxLayout(self)
+        box.setContentsMargins(4, 4, 4, 4)
+        box.addWidget(self.title)
+        box.addWidget(self.text, 1)
+        box.addWidget(QtWidgets.QLabel("Events anchored in this part of the document:"))
+        box.addWidget(self.in_view)
+
+    def open(self, passage_id: str, span: tuple[int, int] | None = None) -> bool:
+        """Show the passage's whole source, scrolled to it, the span (file offsets) highlighted."""
+        passage = self.store.passage(passage_id)
+        if passage is None:
+            return False
+        self._load(passage.source_id, span)
+        self.scroll_to(passage_id)
+        return True
+
+    def _load(self, source_id: str, span: tuple[int, int] | None) -> None:
+        self.source_id = source_id
+        source = self.store.source(source_id) or {}
+        self.title.setText(
+            f"<b>{html.escape(str(source.get('title') or source_id))}</b> — "
+            f"{html.escape(', '.join(str(v) for v in (source.get('author'), source.get('outlet')) if v))}"
+        )
+        self.passages = self.store.source_passages(source_id)
+        self._index = {p.id: i for i, p in enumerate(self.passages)}
+        refs: dict[str, list[Marker]] = {}
+        cited_by: dict[str, str] = {}
+        for pid, start, end, label, note_id in self.store.source_footnote_refs(source_id):
+            refs.setdefault(pid, []).append(Marker(start, end, label, f"note:{note_id}"))
+            cited_by.setdefault(note_id, pid)
+        self._anchors = {}
+        for pid, event_id, title, _s, _e in self.store.source_anchors(source_id):
+            self._anchors.setdefault(pid, []).append((event_id, title))
+        blocks = []
+        for p in self.passages:
+            highlight = span if span and p.char_start <= span[0] < p.char_end else None
+            body = paragraph_html([Piece(p.char_start, p.text)], highlight, refs.get(p.id, ()))
+            if p.id in cited_by:
+                body += f" <a href='back:{html.escape(cited_by[p.id])}'>↩</a>"
+            tag = _TAGS.get(p.kind, "p")
+            blocks.append(f"<{tag} style='{_STYLE.get(p.kind, '')}'>{body}</{tag}>")
+        self.text.setHtml("".join(blocks))
+
+    def block_of(self, passage_id: str) -> int | None:
+        return self._index.get(passage_id)
+
+    def scroll_to(self, passage_id: str) -> None:
+        """Bring a passage to the upper third of the view."""
+        i = self._index.get(passage_id)
+        if i is None:
+            return
+        doc = self.text.document()
+        doc.setTextWidth(self.text.viewport().width())  # lay out now, even while the tab is hidden
+        block = doc.findBlockByNumber(i)
+        top = doc.documentLayout().blockBoundingRect(block).top()
+        self.text.verticalScrollBar().setValue(int(top) - self.text.viewport().height() // 4)
+        self._update_in_view()
+
+    def visible_passages(self) -> list[PassageRow]:
+        """The passages at least partly on screen."""
+        if not self.passages:
+            return []
+        view = self.text.viewport()
+        first = self.text.cursorForPosition(QtCore.QPoint(0, 0)).blockNumber()
+        last = self.text.cursorForPosition(QtCore.QPoint(view.width() - 1, view.height() - 1)).blockNumber()
+        return self.passages[max(first, 0) : min(last, len(self.passages) - 1) + 1]
+
+    def events_in_view(self) -> list[tuple[str, str]]:
+        """(event id, title) of the events anchored in the visible passages, in reading order, once each."""
+        seen: dict[str, str] = {}
+        for p in self.visible_passages():
+            for event_id, title in self._anchors.get(p.id, []):
+                seen.setdefault(event_id, title)
+        return list(seen.items())
+
+    def _update_in_view(self) -> None:
+        self.in_view.clear()
+        for event_id, title in self.events_in_view():
+            item = QtWidgets.QListWidgetItem(title)
+            item.setData(QtCore.Qt.ItemDataRole.UserRole, event_id)
+            self.in_view.addItem(item)
+
+    def _on_item(self, item: QtWidgets.QListWidgetItem) -> None:
+        self.event_activated.emit(item.data(QtCore.Qt.ItemDataRole.UserRole))
+
+    def _on_link(self, url: QtCore.QUrl) -> None:
+        kind, _, value = url.toString().partition(":")
+        if kind in ("note", "back"):
+            self.scroll_to(value)

@@ -1,0 +1,178 @@
+"""Search and click-to-pane benchmark on a synthetic store (run on demand, not collected by pytest).
+
+    python tests/benchmarks/search.py                     # 1e6 passages, 1e5 events
+    python tests/benchmarks/search.py --passages 100000 --json
+
+Prints, for a mix of 1-2 word queries (names, transliterations, common words, half-typed
+words), the time of a full search (events, people, passages: first page of each) and, as a
+baseline measured in the same run, plain FTS5 ``ORDER BY rank`` (bm25) over passages alone.
+The machine is shared and noisy: read the ratio to the baseline, not the milliseconds.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sqlite3
+import statistics
+import sys
+import tempfile
+import threading
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
+sys.path.insert(0, str(ROOT))
+
+from maisky_desktop.store.reader import Store, open_store  # noqa: E402
+from maisky_desktop.store.search import Searcher  # noqa: E402
+from maisky_desktop.store.synthetic import build_synthetic  # noqa: E402
+
+QUERIES = {
+    "name": ["Maisky", "Litvinov", "Chicherin", "Yrjö-Koskinen", "Kollontai"],
+    "spelling": ["Maiskii", "Mayski", "Майский", "Litvinoff", "Yrjo"],
+    "common": ["the", "of", "treaty", "the of", "government the"],
+    "pair": ["Maisky treaty", "London embassy", "Litvinov recall", "trade agreement", "Molotov note"],
+    "typing": ["Mai", "Litv", "embas", "treaty Lon", "the gov"],
+}
+
+
+def _percentile(values: list[float], q: float) -> float:
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, round(q * (len(ordered) - 1)))]
+
+
+def _store(passages: int, events: int, folder: Path) -> Path:
+    path = folder / f"synthetic-{events}-{passages}.sqlite"
+    if not path.exists():
+        print(f"building {path} ...", file=sys.stderr)
+        build_synthetic(path, events, passages)
+    return path
+
+
+def _search_times(path: Path, runs: int) -> tuple[dict[str, list[float]], float]:
+    conn = open_store(path)
+    searcher = Searcher(conn)
+    searcher.search("warm up")
+    times: dict[str, list[float]] = {}
+    for _ in range(runs):
+        for group, queries in QUERIES.items():
+            for q in queries:
+                t = time.perf_counter()
+                searcher.search(q)
+                times.setdefault(group, []).append((time.perf_counter() - t) * 1000)
+    slowest = max(max(v) for v in times.values())
+    conn.close()
+    return times, slowest
+
+
+def _baseline(path: Path) -> list[float]:
+    """Plain FTS5 with bm25 ordering over passages, the same expressions, one run each."""
+    conn = open_store(path)
+    searcher = Searcher(conn)
+    out = []
+    for queries in QUERIES.values():
+        for q in queries:
+            expr = searcher.parse(q).fts()
+            t = time.perf_counter()
+            cur = conn.execute(
+                "SELECT rowid FROM passages_fts WHERE passages_fts MATCH ? ORDER BY rank LIMIT 10", (expr,)
+            )
+            cur.fetchall()
+            out.append((time.perf_counter() - t) * 1000)
+    conn.close()
+    return out
+
+
+def _cancel_ms(path: Path) -> float:
+    """How long a stale search keeps running once a newer one is asked for (progress handler)."""
+    conn = open_store(path)
+    latest = [1]
+    conn.set_progress_handler(lambda: latest[0] != 1, 2000)
+    done = threading.Event()
+    stopped: list[float] = []
+
+    def slow() -> None:
+        try:
+            conn.execute(
+                "SELECT rowid FROM passages_fts WHERE passages_fts MATCH 'the' ORDER BY rank LIMIT 10"
+            ).fetchall()
+        except sqlite3.OperationalError:
+            stopped.append(time.perf_counter())
+        done.set()
+
+    thread = threading.Thread(target=slow)
+    thread.start()
+    time.sleep(0.05)
+    asked = time.perf_counter()
+    latest[0] = 2
+    done.wait(10)
+    thread.join()
+    conn.close()
+    return (stopped[0] - asked) * 1000 if stopped else float("nan")
+
+
+def _click_to_pane(path: Path, samples: int) -> list[float]:
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    from PySide6 import QtWidgets
+
+    from maisky_desktop.ui.panes.passage_pane import PassagePane
+
+    app = QtWidgets.QApplication.instance() or QtWidgets.QApplication([])
+    store = Store.open(path)
+    pane = PassagePane(store)
+    pane.resize(480, 700)
+    ids = [r[0] for r in store.conn.execute("SELECT id FROM events ORDER BY random() LIMIT ?", (samples,))]
+    out = []
+    for event_id in ids:
+        t = time.perf_counter()
+        pane.show_event(event_id)
+        pane.document().adjustSize()  # laid out, ready to paint
+        out.append((time.perf_counter() - t) * 1000)
+    store.close()
+    del app
+    return out
+
+
+def main() -> int:
+    p = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    p.add_argument("--passages", type=int, default=1_000_000)
+    p.add_argument("--events", type=int, help="default: a tenth of --passages")
+    p.add_argument("--runs", type=int, default=5)
+    p.add_argument("--dir", type=Path, default=Path(tempfile.gettempdir()) / "maisky-bench")
+    p.add_argument("--json", action="store_true", help="print one JSON object")
+    args = p.parse_args()
+    args.dir.mkdir(parents=True, exist_ok=True)
+    events = args.events or max(args.passages // 10, 1)
+    path = _store(args.passages, events, args.dir)
+    times, slowest = _search_times(path, args.runs)
+    everything = [t for v in times.values() for t in v]
+    baseline = _baseline(path)
+    clicks = _click_to_pane(path, 200)
+    result = {
+        "n_passages": args.passages,
+        "n_events": events,
+        "queries": sum(len(v) for v in QUERIES.values()),
+        "runs": args.runs,
+        "query_p50_ms": round(statistics.median(everything), 2),
+        "query_p95_ms": round(_percentile(everything, 0.95), 2),
+        "query_max_ms": round(slowest, 2),
+        "by_kind_p95_ms": {k: round(_percentile(v, 0.95), 2) for k, v in times.items()},
+        "baseline_bm25_p50_ms": round(statistics.median(baseline), 2),
+        "baseline_bm25_max_ms": round(max(baseline), 2),
+        "p50_ratio_to_baseline": round(statistics.median(everything) / statistics.median(baseline), 3),
+        "cancel_ms": round(_cancel_ms(path), 2),
+        "click_to_pane_ms": round(_percentile(clicks, 0.95), 2),
+        "click_to_pane_p50_ms": round(statistics.median(clicks), 2),
+    }
+    if args.json:
+        print(json.dumps(result))
+    else:
+        for key, value in result.items():
+            print(f"{key:>24}: {value}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
