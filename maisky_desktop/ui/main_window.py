@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from PySide6 import QtCore, QtWidgets
 
-from maisky_desktop.core.layout import build_layout
 from maisky_desktop.store.reader import Store
 from maisky_desktop.ui.panes.passage_pane import PassagePane
 from maisky_desktop.ui.timeline.widget import TimelineWidget
@@ -15,9 +14,7 @@ class MainWindow(QtWidgets.QMainWindow):
         super().__init__()
         self.store = store
         self.setWindowTitle("Maisky Timeline — Soviet diplomacy 1917–1975")
-        lanes = store.categories()
-        rows = [(e.id, e.date_from, e.date_to, e.category_id, e.precision == "approximate") for e in store.events()]
-        self.timeline = TimelineWidget(build_layout(rows, [lane_id for lane_id, _, _ in lanes]), lanes)
+        self.timeline = TimelineWidget.from_store(store)
         self.pane = PassagePane(store)
         split = QtWidgets.QSplitter(QtCore.Qt.Orientation.Horizontal)
         split.addWidget(self.timeline)
