@@ -62,3 +62,18 @@ def block_edges(left: float, right: float, block: float) -> np.ndarray:
     first = np.floor(left / block) * block
     n = int(np.ceil((right - first) / block))
     return first + block * np.arange(max(n, 1) + 1)
+
+
+def union_spans(x0: np.ndarray, x1: np.ndarray, gap: float) -> tuple[np.ndarray, np.ndarray]:
+    """Merge spans that overlap or lie closer than ``gap`` (half a pixel): fewer, non-overlapping rects.
+
+    Hundreds of overlapping translucent bars cost fill rate and read as mush; their union
+    draws the same pixels in one pass each.
+    """
+    if not len(x0):
+        return x0, x1
+    order = np.argsort(x0, kind="stable")
+    a, b = x0[order], x1[order]
+    reach = np.maximum.accumulate(b)
+    starts = np.flatnonzero(np.r_[True, a[1:] > reach[:-1] + gap])
+    return a[starts], np.maximum.reduceat(b, starts)

@@ -2,7 +2,7 @@ from datetime import date
 
 import numpy as np
 
-from maisky_desktop.core.density import DensityGrid, block_edges, column_edges
+from maisky_desktop.core.density import DensityGrid, block_edges, column_edges, union_spans
 from maisky_desktop.core.layout import layout_from_columns
 
 
@@ -53,3 +53,10 @@ def test_blocks_are_aligned_to_the_axis_so_counts_do_not_shift_while_panning():
     a = block_edges(1930.13, 1935.0, 0.5)
     b = block_edges(1930.37, 1935.2, 0.5)
     assert a[0] == 1930.0 and b[0] == 1930.0 and a[-1] >= 1935.0
+
+
+def test_union_spans_merges_overlapping_and_touching_spans_only():
+    x0 = np.array([5.0, 0.0, 2.0, 10.0, 10.4])
+    x1 = np.array([6.0, 3.0, 4.0, 10.2, 12.0])
+    a, b = union_spans(x0, x1, 0.25)
+    assert a.tolist() == [0.0, 5.0, 10.0] and b.tolist() == [4.0, 6.0, 12.0]

@@ -15,12 +15,13 @@ import numpy as np
 import pyqtgraph as pg
 from PySide6 import QtCore, QtGui
 
-from maisky_desktop.core.density import DensityGrid, column_edges
+from maisky_desktop.core.density import DensityGrid, column_edges, union_spans
 from maisky_desktop.core.layout import CONTEXT_BEFORE, Layout
 from maisky_desktop.ui.timeline import style
 
 LANE_HEIGHT = 1.0
 _HARD, _SOFT, _CONTEXT, _DIM = range(4)
+_MERGE_ABOVE = 200  # a lane's bars of one style are merged into their union beyond this many
 _ALPHA = {_HARD: 235, _SOFT: 95, _CONTEXT: 150, _DIM: 45}
 
 
@@ -54,6 +55,7 @@ class EventsItem(pg.GraphicsObject):
                 colour.setAlpha(_ALPHA[key])
             self._brushes.append(styles)
         self._colours = base
+        self._sprites: dict[tuple[int, int], QtGui.QPixmap] = {}
         self._grid = None
         x0, x1 = layout.extent()
         self._bounds = QtCore.QRectF(x0, 0.0, max(x1 - x0, 1.0), layout.lanes * LANE_HEIGHT)
@@ -94,7 +96,10 @@ class EventsItem(pg.GraphicsObject):
         return idx if self.shown is None else idx[self.shown[idx]]
 
     def is_coarse(self, left: float, right: float) -> bool:
-        return self.layout.count_visible(left, right) > style.DETAIL_LIMIT
+        """Too many events in view to draw one by one: the binary-search bound first, the exact count if needed."""
+        if self.layout.count_visible(left, right) <= style.DETAIL_LIMIT:
+            return False
+        return int(self.grid().total(left, right).sum()) > style.DETAIL_LIMIT
 
     # -- drawing -------------------------------------------------------------------------
     def paint(self, painter: QtGui.QPainter, *_args) -> None:
@@ -176,7 +181,8 @@ class EventsItem(pg.GraphicsObject):
         for a, b in zip(np.r_[0, cuts].tolist(), np.r_[cuts, len(key)].tolist()):
             lane, kind = int(lanes[a]), int(kinds[a])
             y = lane + style.BAR_TOP
-            xs, ws = x0[a:b].tolist(), (x1[a:b] - x0[a:b]).tolist()
+            s0, s1 = (x0[a:b], x1[a:b]) if b - a <= _MERGE_ABOVE else union_spans(x0[a:b], x1[a:b], px / 2)
+            xs, ws = s0.tolist(), (s1 - s0).tolist()
             painter.setBrush(self._brushes[lane][kind])
             painter.drawRects([QtCore.QRectF(x, y, w, h) for x, w in zip(xs, ws)])
             if kind == _SOFT:  # a soft mark keeps a solid top edge: where it is, not how sure
@@ -201,24 +207,41 @@ class EventsItem(pg.GraphicsObject):
                 grad.setColorAt(at, colour)
             painter.fillRect(QtCore.QRectF(x0, lane + style.BAR_TOP, x1 - x0, style.BAR_BOTTOM - style.BAR_TOP), grad)
 
+    def _sprite(self, lane: int, kind: int) -> QtGui.QPixmap:
+        """A single-day marker, rendered once per colour: a frame then blits it (no per-frame shapes)."""
+        key = (lane, kind)
+        sprite = self._sprites.get(key)
+        if sprite is None:
+            size = int(style.POINT_PX + 4)
+            sprite = QtGui.QPixmap(size, size)
+            sprite.fill(QtCore.Qt.GlobalColor.transparent)
+            p = QtGui.QPainter(sprite)
+            p.setRenderHint(QtGui.QPainter.RenderHint.Antialiasing, True)
+            pen = QtGui.QPen(QtGui.QColor(style.BACKGROUND))
+            pen.setWidthF(1.5)
+            p.setPen(pen)
+            p.setBrush(self._brushes[lane][_HARD if kind == _SOFT else kind])
+            p.drawEllipse(QtCore.QRectF(2, 2, style.POINT_PX, style.POINT_PX))
+            p.end()
+            self._sprites[key] = sprite
+        return sprite
+
     def _paint_points(self, painter, idx: np.ndarray, px: float, py: float) -> None:
         if not len(idx):
             return
         lay = self.layout
-        painter.save()
-        painter.setRenderHint(QtGui.QPainter.RenderHint.Antialiasing, True)
-        pen = QtGui.QPen(QtGui.QColor(style.BACKGROUND), 0)
-        pen.setCosmetic(True)
-        pen.setWidthF(1.5)
-        painter.setPen(pen)
-        rx, ry = style.POINT_PX / 2 * px, style.POINT_PX / 2 * py
+        t = painter.transform()
+        half = style.POINT_PX / 2 + 2
+        xs = ((lay.x0[idx] + lay.x1[idx]) / 2 * t.m11() + t.dx() - half).tolist()
         yc = (style.BAR_TOP + style.BAR_BOTTOM) / 2
-        mids = ((lay.x0[idx] + lay.x1[idx]) / 2).tolist()
+        ys = ((lay.lane[idx] + yc) * t.m22() + t.dy() - half).tolist()
+        lanes = lay.lane[idx].tolist()
         kinds = self._styles(idx).tolist()
-        for i, x, kind in zip(idx.tolist(), mids, kinds):
-            lane = int(lay.lane[i])
-            painter.setBrush(self._brushes[lane][_HARD if kind == _SOFT else kind])
-            painter.drawEllipse(QtCore.QPointF(x, lane + yc), rx, ry)
+        sprite = self._sprite
+        painter.save()
+        painter.resetTransform()
+        for x, y, lane, kind in zip(xs, ys, lanes, kinds):
+            painter.drawPixmap(QtCore.QPointF(x, y), sprite(lane, kind))
         painter.restore()
 
     def mark_rect(self, i: int, px: float, py: float) -> QtCore.QRectF:
