@@ -88,6 +88,17 @@ def ticks(left: float, right: float, width_px: float, min_px: float = 70.0) -> l
     if right <= left or width_px <= 0:
         return []
     left, right = max(left, 1.0), min(right, 9998.0)
-    unit, step = choose_step(right - left, width_px, min_px)
+    unit, step = choose_step(right - left, width_px, min_px if right - left > 2 else max(min_px, 84.0))
     first, last = from_decimal_year(left), from_decimal_year(right)
-    return [(decimal_year(d), _label(unit, step, d)) for d in _days(unit, step, first, last)]
+    days = _days(unit, step, first, last)
+    out = [(decimal_year(d), _label(unit, step, d)) for d in days]
+    if out and unit != "year" and not any(d.month == 1 and d.day == 1 for d in days):
+        # no year boundary in view: the first label carries the year, so a month is never yearless
+        d = days[0]
+        out[0] = (
+            out[0][0],
+            f"{_ABBR[d.month - 1]} {d.year}"
+            if unit == "month" or d.day == 1
+            else f"{d.day} {_ABBR[d.month - 1]} {d.year}",
+        )
+    return out

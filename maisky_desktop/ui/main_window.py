@@ -11,7 +11,6 @@ from PySide6 import QtCore, QtGui, QtWidgets
 
 from maisky_desktop.core.filters import Filter
 from maisky_desktop.core.history import History, View
-from maisky_desktop.core.layout import build_layout
 from maisky_desktop.core.search import Results
 from maisky_desktop.store.reader import Store
 from maisky_desktop.store.search import resolve_filter
@@ -32,9 +31,7 @@ class MainWindow(QtWidgets.QMainWindow):
         super().__init__()
         self.store = store
         self.setWindowTitle("Maisky Timeline — Soviet diplomacy 1917–1975")
-        lanes = store.categories()
-        rows = [(e.id, e.date_from, e.date_to, e.category_id, e.precision == "approximate") for e in store.events()]
-        self.timeline = TimelineWidget(build_layout(rows, [lane_id for lane_id, _, _ in lanes]), lanes)
+        self.timeline = TimelineWidget.from_store(store)
         self.pane = PassagePane(store)
         self.results = SearchPane()
         self.reader = DocumentReader(store)
@@ -211,7 +208,7 @@ class MainWindow(QtWidgets.QMainWindow):
                 self.timeline.select(view.event)
             else:
                 self.pane.clear_event()
-            self.timeline.highlight(set())
+            self.timeline.highlight(None)
             if view.person:
                 self._show_person(view.person)
             if view.passage:

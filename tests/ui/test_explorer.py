@@ -1,5 +1,6 @@
 """The explorer end to end: pane, search, filters, people, reader, Back/Forward."""
 
+import numpy as np
 import pytest
 from PySide6 import QtCore
 
@@ -88,7 +89,7 @@ def test_a_stale_search_never_overwrites_the_latest(qtbot, window):
 def test_a_person_filter_leaves_only_their_events_drawn(qtbot, window):
     window.people.filter_requested.emit("litvinov")
     items = window.timeline.items
-    drawn = {window.timeline.layout_data.ids[i] for i in items._in_view(1900, 1980)}
+    drawn = {window.timeline.layout_data.ids[i] for i in items.in_view(1800, 2000)}
     assert drawn == set(window.store.person("litvinov")["events"])
     assert "person: Maxim Litvinov" in window.filter_bar.summary.text()
     assert set(window.people.shown_ids()) >= {"litvinov"} and len(window.people.shown_ids()) < 87
@@ -101,7 +102,7 @@ def test_selecting_a_person_highlights_their_events_and_fills_the_card(window):
     card = window.people.card.toPlainText()
     assert "Lyakhovetsky" in card and "Roles and posts" in card and "Sources that mention them" in card
     lay = window.timeline.layout_data
-    lit = {lay.ids[i] for i in window.timeline.items.highlighted}
+    lit = {lay.ids[i] for i in np.flatnonzero(window.timeline.items.emphasis)}
     assert lit == set(window.store.person("maisky")["events"])
 
 

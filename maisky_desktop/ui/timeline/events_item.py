@@ -1,8 +1,12 @@
 """The graphics item that draws every event mark, fast at any zoom.
 
-Only events in view are touched each frame: starts are sorted, so a binary search
-finds them (``Layout.visible``). Marks are batched per lane and style into one
-``drawRects`` call each.
+Two levels of detail, chosen per frame from a binary search (``Layout.count_visible``):
+- detail: only the events in view are touched; marks are batched per lane and style
+  into one ``drawRects`` call each (single days as round markers while they are few);
+- density: with more than ``DETAIL_LIMIT`` events in view, each lane is one image row
+  whose pixel columns are shaded by how many events overlap them (``core.density``), so
+  the frame costs lanes x columns whatever the number of events.
+The selection is drawn on top at both levels.
 """
 
 from __future__ import annotations
@@ -11,11 +15,14 @@ import numpy as np
 import pyqtgraph as pg
 from PySide6 import QtCore, QtGui
 
-from maisky_desktop.core.layout import Layout
+from maisky_desktop.core.density import DensityGrid, column_edges, union_spans
+from maisky_desktop.core.layout import CONTEXT_BEFORE, Layout
+from maisky_desktop.ui.timeline import style
 
 LANE_HEIGHT = 1.0
-BAR = 0.36  # half height of a bar, in lane units
-POINT_PX = 7.0  # width of a single-day marker, in pixels
+_HARD, _SOFT, _CONTEXT, _DIM = range(4)
+_MERGE_ABOVE = 200  # a lane's bars of one style are merged into their union beyond this many
+_ALPHA = {_HARD: 235, _SOFT: 95, _CONTEXT: 150, _DIM: 45}
 
 
 class EventsItem(pg.GraphicsObject):
@@ -23,15 +30,36 @@ class EventsItem(pg.GraphicsObject):
 
     def __init__(self, layout: Layout, colours: list[str]) -> None:
         super().__init__()
-        self.layout = layout
-        self.colours = [QtGui.QColor(c) for c in colours] + [QtGui.QColor("#777777")]
         self.selected: int | None = None
         self.shown: np.ndarray | None = None  # boolean mask of events a filter leaves, None: all
-        self.highlighted: np.ndarray = np.zeros(0, dtype=np.int64)  # indices outlined (a person's events)
-        n_lanes = len(colours) + 1
-        x0 = float(layout.x0.min()) if len(layout.ids) else 1917.0
-        x1 = float(layout.x1.max()) if len(layout.ids) else 1975.0
-        self._bounds = QtCore.QRectF(x0, 0.0, x1 - x0, n_lanes * LANE_HEIGHT)
+        self.emphasis: np.ndarray | None = None  # events to stand out (the rest dimmed), None: all equal
+        self._grid: DensityGrid | None = None
+        self.set_layout(layout, colours)
+
+    # -- model -------------------------------------------------------------------------
+    def set_layout(self, layout: Layout, colours: list[str]) -> None:
+        """New lanes for the same or other events; the density grid is rebuilt lazily."""
+        self.prepareGeometryChange()
+        self.layout = layout
+        base = [QtGui.QColor(c) for c in colours]
+        base += [QtGui.QColor(style.OTHER_LANE)] * max(layout.lanes - len(base), 1)
+        self._brushes = []
+        for c in base:
+            styles = {
+                _HARD: QtGui.QColor(c),
+                _SOFT: QtGui.QColor(c),
+                _CONTEXT: style.muted(c),
+                _DIM: style.muted(c, 0.8),
+            }
+            for key, colour in styles.items():
+                colour.setAlpha(_ALPHA[key])
+            self._brushes.append(styles)
+        self._colours = base
+        self._sprites: dict[tuple[int, int], QtGui.QPixmap] = {}
+        self._grid = None
+        x0, x1 = layout.extent()
+        self._bounds = QtCore.QRectF(x0, 0.0, max(x1 - x0, 1.0), layout.lanes * LANE_HEIGHT)
+        self.update()
 
     def boundingRect(self) -> QtCore.QRectF:
         return self._bounds
@@ -42,81 +70,221 @@ class EventsItem(pg.GraphicsObject):
         else:
             self.shown = np.zeros(len(self.layout.ids), dtype=bool)
             self.shown[list(indices)] = True
+        self._grid = None
         self.update()
 
-    def _in_view(self, left: float, right: float) -> np.ndarray:
-        idx = self.layout.visible(left, right)
-        return idx if self.shown is None else idx[self.shown[idx]]
-
-    def set_highlight(self, indices: list[int]) -> None:
-        self.highlighted = np.array(sorted(indices), dtype=np.int64)
+    def set_emphasis(self, indices: set[int] | None) -> None:
+        if indices is None:
+            self.emphasis = None
+        else:
+            self.emphasis = np.zeros(len(self.layout.ids), dtype=bool)
+            self.emphasis[list(indices)] = True
         self.update()
 
     def set_selected(self, index: int | None) -> None:
         self.selected = index
         self.update()
 
-    def _rects(self, idx: np.ndarray, px: float) -> list[QtCore.QRectF]:
-        lay = self.layout
-        min_w = POINT_PX * px
-        out = []
-        for i in idx:
-            x0, x1 = lay.x0[i], lay.x1[i]
-            if x1 - x0 < min_w:
-                mid = (x0 + x1) / 2
-                x0, x1 = mid - min_w / 2, mid + min_w / 2
-            y = lay.lane[i] * LANE_HEIGHT + 0.5 - BAR
-            out.append(QtCore.QRectF(x0, y, x1 - x0, 2 * BAR))
-        return out
+    def grid(self) -> DensityGrid:
+        """Per-lane day counts under the current filter (built on first coarse frame)."""
+        if self._grid is None:
+            self._grid = DensityGrid(self.layout, self.shown)
+        return self._grid
 
+    def in_view(self, left: float, right: float) -> np.ndarray:
+        idx = self.layout.visible(left, right)
+        return idx if self.shown is None else idx[self.shown[idx]]
+
+    def is_coarse(self, left: float, right: float) -> bool:
+        """Too many events in view to draw one by one: the binary-search bound first, the exact count if needed."""
+        if self.layout.count_visible(left, right) <= style.DETAIL_LIMIT:
+            return False
+        return int(self.grid().total(left, right).sum()) > style.DETAIL_LIMIT
+
+    # -- drawing -------------------------------------------------------------------------
     def paint(self, painter: QtGui.QPainter, *_args) -> None:
         vb = self.getViewBox()
-        if vb is None:
+        if vb is None or not len(self.layout.ids):
             return
         (left, right), _ = vb.viewRange()
-        px = self.pixelWidth() or 0.0
-        idx = self._in_view(left, right)
+        width_px = max(int(vb.width()), 1)
+        px = (right - left) / width_px
+        py = 1.0 / max(abs(painter.transform().m22()), 1e-9)
         painter.setPen(QtCore.Qt.PenStyle.NoPen)
-        lanes = self.layout.lane[idx]
-        for lane in np.unique(lanes):
-            colour = QtGui.QColor(self.colours[min(int(lane), len(self.colours) - 1)])
-            in_lane = idx[lanes == lane]
-            soft = self.layout.soft[in_lane]
-            for group, alpha in ((in_lane[~soft], 235), (in_lane[soft], 120)):
-                if not len(group):
-                    continue
-                colour.setAlpha(alpha)
-                painter.setBrush(colour)
-                painter.drawRects(self._rects(group, px))
-        lit = self.highlighted if self.shown is None else self.highlighted[self.shown[self.highlighted]]
-        if len(lit):
-            painter.setBrush(QtCore.Qt.BrushStyle.NoBrush)
-            ring = QtGui.QPen(QtGui.QColor("#e0a100"), 0)
-            ring.setWidthF(2.0)
-            ring.setCosmetic(True)
-            painter.setPen(ring)
-            painter.drawRects(self._rects(lit, px))
+        if self.is_coarse(left, right):
+            self._paint_density(painter, left, right, width_px)
+        else:
+            self._paint_marks(painter, self.in_view(left - 8 * px, right + 8 * px), left, right, px, py)
         if self.selected is not None:
-            painter.setBrush(QtCore.Qt.BrushStyle.NoBrush)
-            pen = QtGui.QPen(QtGui.QColor("#111111"), 0)
-            pen.setWidthF(2.5)
-            pen.setCosmetic(True)
-            painter.setPen(pen)
-            painter.drawRects(self._rects(np.array([self.selected]), px))
+            self._paint_selection(painter, px, py)
 
+    def _paint_density(self, painter: QtGui.QPainter, left: float, right: float, width_px: int) -> None:
+        counts = self.grid().counts(column_edges(left, right, width_px))
+        alpha = (255 * (1 - np.exp(-counts / 3.0))).astype(np.uint32)
+        rgb = np.array([[c.red(), c.green(), c.blue()] for c in self._colours[: counts.shape[0]]], dtype=np.uint32)
+        r = rgb[:, 0:1] * alpha // 255
+        g = rgb[:, 1:2] * alpha // 255
+        b = rgb[:, 2:3] * alpha // 255
+        pixels = np.ascontiguousarray((alpha << 24) | (r << 16) | (g << 8) | b)
+        image = QtGui.QImage(
+            pixels.data, width_px, counts.shape[0], 4 * width_px, QtGui.QImage.Format.Format_ARGB32_Premultiplied
+        )
+        height = style.BAR_BOTTOM - style.BAR_TOP
+        for lane in np.flatnonzero(counts.any(axis=1)).tolist():
+            target = QtCore.QRectF(left, lane + style.BAR_TOP, right - left, height)
+            painter.drawImage(target, image, QtCore.QRectF(0, lane, width_px, 1))
+
+    def _styles(self, idx: np.ndarray) -> np.ndarray:
+        lay = self.layout
+        kind = np.where(lay.soft[idx], _SOFT, _HARD)
+        kind[lay.x1[idx] <= CONTEXT_BEFORE] = _CONTEXT
+        if self.emphasis is not None:
+            kind[~self.emphasis[idx]] = _DIM
+        return kind
+
+    def _paint_marks(self, painter, idx: np.ndarray, left: float, right: float, px: float, py: float) -> None:
+        if not len(idx):
+            return
+        lay = self.layout
+        circa = lay.circa[idx]
+        point = lay.point[idx]
+        round_marks = point & ~circa & (int(point.sum()) <= style.MAX_CIRCLES)
+        circles, bars = idx[round_marks], idx[~circa & ~round_marks]
+        self._paint_bars(painter, bars, left, right, px, py)
+        self._paint_circa(painter, idx[circa], px)
+        self._paint_points(painter, circles, px, py)
+
+    def _bar_extent(self, idx: np.ndarray, left: float, right: float, px: float) -> tuple[np.ndarray, np.ndarray]:
+        lay = self.layout
+        x0, x1 = lay.x0[idx], lay.x1[idx]
+        short = (x1 - x0) < style.MIN_BAR_PX * px
+        mid = (x0 + x1) / 2
+        pointish = lay.point[idx]
+        half = np.where(pointish, 2.0 * px, style.MIN_BAR_PX * px / 2)
+        x0 = np.where(short | pointish, mid - half, x0)
+        x1 = np.where(short | pointish, mid + half, x1)
+        return np.maximum(x0, left - 4 * px), np.minimum(x1, right + 4 * px)
+
+    def _paint_bars(self, painter, idx: np.ndarray, left: float, right: float, px: float, py: float) -> None:
+        if not len(idx):
+            return
+        lay = self.layout
+        x0, x1 = self._bar_extent(idx, left, right, px)
+        lanes = lay.lane[idx]
+        kinds = self._styles(idx)
+        key = lanes.astype(np.int64) * 4 + kinds
+        order = np.argsort(key, kind="stable")
+        key, x0, x1, lanes, kinds = key[order], x0[order], x1[order], lanes[order], kinds[order]
+        cuts = np.flatnonzero(np.diff(key)) + 1
+        h = style.BAR_BOTTOM - style.BAR_TOP
+        edge = 2.0 * py
+        for a, b in zip(np.r_[0, cuts].tolist(), np.r_[cuts, len(key)].tolist()):
+            lane, kind = int(lanes[a]), int(kinds[a])
+            y = lane + style.BAR_TOP
+            s0, s1 = (x0[a:b], x1[a:b]) if b - a <= _MERGE_ABOVE else union_spans(x0[a:b], x1[a:b], px / 2)
+            xs, ws = s0.tolist(), (s1 - s0).tolist()
+            painter.setBrush(self._brushes[lane][kind])
+            painter.drawRects([QtCore.QRectF(x, y, w, h) for x, w in zip(xs, ws)])
+            if kind == _SOFT:  # a soft mark keeps a solid top edge: where it is, not how sure
+                painter.setBrush(self._brushes[lane][_HARD])
+                painter.drawRects([QtCore.QRectF(x, y, w, edge) for x, w in zip(xs, ws)])
+
+    def _paint_circa(self, painter, idx: np.ndarray, px: float) -> None:
+        """Circa dates fade out at both ends: the source does not say where they begin or end."""
+        lay = self.layout
+        for i in idx[:200].tolist():
+            lane = int(lay.lane[i])
+            x0, x1 = float(lay.x0[i]), float(lay.x1[i])
+            if x1 - x0 < 12 * px:
+                mid = (x0 + x1) / 2
+                x0, x1 = mid - 6 * px, mid + 6 * px
+            colour = QtGui.QColor(
+                self._colours[lane] if lay.x1[i] > CONTEXT_BEFORE else style.muted(self._colours[lane])
+            )
+            grad = QtGui.QLinearGradient(x0, 0, x1, 0)
+            for at, alpha in ((0.0, 0), (0.3, 170), (0.7, 170), (1.0, 0)):
+                colour.setAlpha(alpha)
+                grad.setColorAt(at, colour)
+            painter.fillRect(QtCore.QRectF(x0, lane + style.BAR_TOP, x1 - x0, style.BAR_BOTTOM - style.BAR_TOP), grad)
+
+    def _sprite(self, lane: int, kind: int) -> QtGui.QPixmap:
+        """A single-day marker, rendered once per colour: a frame then blits it (no per-frame shapes)."""
+        key = (lane, kind)
+        sprite = self._sprites.get(key)
+        if sprite is None:
+            size = int(style.POINT_PX + 4)
+            sprite = QtGui.QPixmap(size, size)
+            sprite.fill(QtCore.Qt.GlobalColor.transparent)
+            p = QtGui.QPainter(sprite)
+            p.setRenderHint(QtGui.QPainter.RenderHint.Antialiasing, True)
+            pen = QtGui.QPen(QtGui.QColor(style.BACKGROUND))
+            pen.setWidthF(1.5)
+            p.setPen(pen)
+            p.setBrush(self._brushes[lane][_HARD if kind == _SOFT else kind])
+            p.drawEllipse(QtCore.QRectF(2, 2, style.POINT_PX, style.POINT_PX))
+            p.end()
+            self._sprites[key] = sprite
+        return sprite
+
+    def _paint_points(self, painter, idx: np.ndarray, px: float, py: float) -> None:
+        if not len(idx):
+            return
+        lay = self.layout
+        t = painter.transform()
+        half = style.POINT_PX / 2 + 2
+        xs = ((lay.x0[idx] + lay.x1[idx]) / 2 * t.m11() + t.dx() - half).tolist()
+        yc = (style.BAR_TOP + style.BAR_BOTTOM) / 2
+        ys = ((lay.lane[idx] + yc) * t.m22() + t.dy() - half).tolist()
+        lanes = lay.lane[idx].tolist()
+        kinds = self._styles(idx).tolist()
+        sprite = self._sprite
+        painter.save()
+        painter.resetTransform()
+        for x, y, lane, kind in zip(xs, ys, lanes, kinds):
+            painter.drawPixmap(QtCore.QPointF(x, y), sprite(lane, kind))
+        painter.restore()
+
+    def mark_rect(self, i: int, px: float, py: float) -> QtCore.QRectF:
+        """Where event ``i`` is drawn, in data coordinates (for the selection and for tests)."""
+        lay = self.layout
+        x0, x1 = float(lay.x0[i]), float(lay.x1[i])
+        lane = int(lay.lane[i])
+        if lay.point[i] or x1 - x0 < style.POINT_PX * px:
+            mid = (x0 + x1) / 2
+            x0, x1 = mid - style.POINT_PX / 2 * px, mid + style.POINT_PX / 2 * px
+        return QtCore.QRectF(x0, lane + style.BAR_TOP, x1 - x0, style.BAR_BOTTOM - style.BAR_TOP)
+
+    def _paint_selection(self, painter, px: float, py: float) -> None:
+        rect = self.mark_rect(self.selected, px, py).adjusted(-3 * px, -3 * py, 3 * px, 3 * py)
+        painter.save()
+        painter.setRenderHint(QtGui.QPainter.RenderHint.Antialiasing, True)
+        painter.setBrush(QtCore.Qt.BrushStyle.NoBrush)
+        for colour, width in ((style.SELECT_HALO, 5.0), (style.INK, 1.6)):
+            pen = QtGui.QPen(QtGui.QColor(colour))
+            pen.setCosmetic(True)
+            pen.setWidthF(width)
+            painter.setPen(pen)
+            painter.drawRect(rect)
+        painter.restore()
+
+    # -- picking -------------------------------------------------------------------------
     def hit(self, x: float, y: float, px: float) -> int | None:
-        """Index of the event drawn under data point (x, y), the nearest if several."""
+        """Index of the event drawn under data point (x, y): the closest mark, the shorter on a tie."""
         lane = int(np.floor(y / LANE_HEIGHT))
-        if abs(y - (lane * LANE_HEIGHT + 0.5)) > BAR + 0.05:
+        frac = y - lane
+        if not (style.BAR_TOP - 0.06 <= frac <= style.BAR_BOTTOM + 0.06):
             return None
-        tol = max(POINT_PX / 2 + 2, 4) * px
-        idx = self._in_view(x - tol, x + tol)
+        tol = (style.POINT_PX / 2 + 2) * px
+        idx = self.in_view(x - tol, x + tol)
         idx = idx[self.layout.lane[idx] == lane]
         if not len(idx):
             return None
-        mid = (self.layout.x0[idx] + self.layout.x1[idx]) / 2
-        inside = (self.layout.x0[idx] - tol <= x) & (x <= self.layout.x1[idx] + tol)
-        idx, mid = idx[inside], mid[inside]
-        if not len(idx):
+        x0, x1 = self.layout.x0[idx], self.layout.x1[idx]
+        mid = (x0 + x1) / 2
+        half = np.maximum((x1 - x0) / 2, style.POINT_PX / 2 * px)
+        dist = np.maximum(np.abs(x - mid) - half, 0.0)
+        inside = dist <= 2 * px
+        if not inside.any():
             return None
-        return int(idx[np.argmin(np.abs(mid - x))])
+        idx, dist, span = idx[inside], dist[inside], (x1 - x0)[inside]
+        return int(idx[np.lexsort((span, dist))[0]])

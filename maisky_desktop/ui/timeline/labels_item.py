@@ -1,0 +1,118 @@
+"""Event titles in each lane's text row, placed by ``core.labels`` and drawn in screen pixels.
+
+One item draws every label with ``drawText`` (no item per label): titles of the events in
+view are measured once and cached, the pure placement decides boxes, this item elides and
+draws. With too many events in view for titles, aligned blocks show counts instead.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+import pyqtgraph as pg
+from PySide6 import QtCore, QtGui
+
+from maisky_desktop.core import labels
+from maisky_desktop.core.density import block_edges
+from maisky_desktop.ui.timeline import style
+from maisky_desktop.ui.timeline.events_item import EventsItem
+
+_MIN_ROW_PX = 13.0  # below this the text row is too short to read: no labels
+_EDGE_PX = 4.0  # a title of a mark that began off-screen starts this far inside the view
+
+
+class LabelsItem(pg.GraphicsObject):
+    """Titles where there is room, elided when long, counts where marks crowd."""
+
+    def __init__(self, events: EventsItem) -> None:
+        super().__init__()
+        self.events = events
+        self.font = style.ui_font(9.0)
+        self.count_font = style.ui_font(8.0, bold=True)
+        self.metrics = QtGui.QFontMetricsF(self.font)
+        self.placed: list[tuple[labels.Label, QtCore.QRectF]] = []  # the last frame's boxes, device pixels
+        self.reset()
+
+    def reset(self) -> None:
+        """Forget measured widths (after a layout change)."""
+        self._widths = np.full(len(self.events.layout.ids), -1.0)
+        self.prepareGeometryChange()
+        self.update()
+
+    def boundingRect(self) -> QtCore.QRectF:
+        return self.events.boundingRect()
+
+    def _measure(self, idx: np.ndarray) -> np.ndarray:
+        todo = idx[self._widths[idx] < 0]
+        if len(todo):
+            advance = self.metrics.horizontalAdvance
+            title = self.events.layout.title
+            self._widths[todo] = [advance(title(i)) + 2.0 for i in todo.tolist()]
+        return self._widths[idx]
+
+    def paint(self, painter: QtGui.QPainter, *_args) -> None:
+        self.placed = []
+        vb = self.events.getViewBox()
+        if vb is None:
+            return
+        (left, right), _ = vb.viewRange()
+        t = painter.transform()
+        sx, dx, sy, dy = t.m11(), t.dx(), t.m22(), t.dy()
+        row_px = (style.TEXT_BOTTOM - style.TEXT_TOP) * sy
+        if row_px < _MIN_ROW_PX or right <= left:
+            return
+        view_w = (right - left) * sx
+        origin = left * sx + dx  # device x of the view's left edge
+        if self.events.is_coarse(left, right):
+            boxes = self._count_blocks(left, right, sx, view_w)
+        else:
+            boxes = self._titles(left, right, sx, view_w)
+        painter.save()
+        painter.resetTransform()
+        self._draw(painter, boxes, origin, sy, dy, row_px)
+        painter.restore()
+
+    def _titles(self, left: float, right: float, sx: float, view_w: float) -> list[labels.Label]:
+        idx = self.events.in_view(left, right)
+        if not len(idx):
+            return []
+        lay = self.events.layout
+        starts = np.maximum((lay.x0[idx] - left) * sx, _EDGE_PX)
+        return labels.place(lay.lane[idx], starts, self._measure(idx), idx, view_w)
+
+    def _count_blocks(self, left: float, right: float, sx: float, view_w: float) -> list[labels.Label]:
+        edges = block_edges(left, right, labels.CLUSTER_W * 1.4 / sx)
+        counts = self.events.grid().counts(edges)
+        return labels.block_counts(counts, (edges - left) * sx, view_w)
+
+    def _draw(self, painter: QtGui.QPainter, boxes: list[labels.Label], origin: float, sy: float, dy: float, row_px):
+        lay = self.events.layout
+        colours = self.events._colours
+        text_h = min(row_px, self.metrics.height() + 4)
+        align = QtCore.Qt.AlignmentFlag.AlignLeft | QtCore.Qt.AlignmentFlag.AlignVCenter
+        ink, muted = QtGui.QColor(style.INK), QtGui.QColor(style.MUTED_INK)
+        painter.setFont(self.font)
+        selected = self.events.selected
+        for box in boxes:
+            top = (box.lane + style.TEXT_TOP) * sy + dy
+            rect = QtCore.QRectF(origin + box.x, top, box.width, text_h)
+            self.placed.append((box, rect))
+            if box.index >= 0:
+                text = lay.title(box.index)
+                if box.elided:
+                    text = self.metrics.elidedText(text, QtCore.Qt.TextElideMode.ElideRight, box.width)
+                if box.index == selected:
+                    halo = QtGui.QColor(style.SELECT_HALO)
+                    halo.setAlpha(70)
+                    painter.fillRect(rect, halo)
+                painter.setFont(self.font)
+                painter.setPen(ink if lay.x1[box.index] > 1917.0 else muted)
+                painter.drawText(rect, align, text)
+            else:
+                tint = QtGui.QColor(colours[min(box.lane, len(colours) - 1)])
+                tint.setAlpha(40)
+                painter.setPen(QtCore.Qt.PenStyle.NoPen)
+                painter.setBrush(tint)
+                painter.drawRoundedRect(rect.adjusted(0, 1, 0, -1), 4, 4)
+                painter.setFont(self.count_font)
+                painter.setPen(ink)
+                painter.drawText(rect.adjusted(6, 0, 0, 0), align, labels.count_text(box.count))

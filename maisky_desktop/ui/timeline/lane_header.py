@@ -1,0 +1,61 @@
+"""Lane headers: a fixed column left of the lanes, so a lane's name stays visible while panning.
+
+It is the plot's left axis (so pyqtgraph keeps it aligned with the lanes at any size) with
+its own painting: a colour swatch matching the lane's marks and the name, wrapped on up to
+two lines and elided beyond.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import pyqtgraph as pg
+from PySide6 import QtCore, QtGui
+
+from maisky_desktop.ui.timeline import style
+
+WIDTH = 200
+
+
+class LaneHeader(pg.AxisItem):
+    """Names and colours of the lanes, top to bottom."""
+
+    def __init__(self) -> None:
+        super().__init__(orientation="left")
+        self.setWidth(WIDTH)
+        self.font = style.ui_font(9.0, bold=True)
+        self.lanes: list[tuple[str, QtGui.QColor]] = []
+
+    def set_lanes(self, names: Sequence[str], colours: Sequence[str]) -> None:
+        self.lanes = [(n, QtGui.QColor(c)) for n, c in zip(names, colours)]
+        self.update()
+
+    def paint(self, painter: QtGui.QPainter, *_args) -> None:
+        vb = self.linkedView()
+        if vb is None:
+            return
+        rect = self.boundingRect()
+        painter.fillRect(rect, QtGui.QColor(style.BACKGROUND))
+        metrics = QtGui.QFontMetricsF(self.font)
+        painter.setFont(self.font)
+        flags = (
+            QtCore.Qt.AlignmentFlag.AlignLeft | QtCore.Qt.AlignmentFlag.AlignVCenter | QtCore.Qt.TextFlag.TextWordWrap
+        )
+        for lane, (name, colour) in enumerate(self.lanes):
+            top = self.mapFromScene(vb.mapViewToScene(QtCore.QPointF(0, lane))).y()
+            bottom = self.mapFromScene(vb.mapViewToScene(QtCore.QPointF(0, lane + 1))).y()
+            if bottom < rect.top() or top > rect.bottom():
+                continue
+            if lane % 2:
+                painter.fillRect(
+                    QtCore.QRectF(rect.left(), top, rect.width(), bottom - top), QtGui.QColor(style.STRIPE)
+                )
+            band = QtCore.QRectF(rect.right() - 6, top + (bottom - top) * style.BAR_TOP, 4, (bottom - top) * 0.76)
+            painter.fillRect(band, colour)
+            text_rect = QtCore.QRectF(rect.left() + 10, top + 2, rect.width() - 24, bottom - top - 4)
+            lines = max(1, min(2, int(text_rect.height() // metrics.height())))
+            text = name
+            if metrics.horizontalAdvance(name) > text_rect.width() * lines:
+                text = metrics.elidedText(name, QtCore.Qt.TextElideMode.ElideRight, text_rect.width() * lines - 8)
+            painter.setPen(QtGui.QColor(style.INK))
+            painter.drawText(text_rect, flags, text)

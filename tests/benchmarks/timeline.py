@@ -1,0 +1,249 @@
+"""Timeline benchmark: frame times, click-to-selection, memory and start-up, offscreen.
+
+    python tests/benchmarks/timeline.py [--sizes 1000,10000,100000,1000000] [--json]
+
+For each size it builds (once, cached in --store-dir) a synthetic store with events spread
+over 1917-1975 in the lanes, then in a fresh process: time to first frame (store open to
+first painted timeline), full-view redraw, redraw along a zoom sequence (six decades down
+to two weeks) and a pan sequence (full width and two-year width), click-to-selection time,
+peak RSS, and the same redraw of an empty pyqtgraph PlotWidget of the same size (the floor).
+Then the start-up of the app on the embedded store against a bare PlotWidget window, each
+in fresh processes, interleaved. The machine is shared and noisy: read the ratios.
+Not part of the test run (pytest collects test_*.py only).
+"""
+
+from __future__ import annotations
+
+import time
+
+_T0 = time.perf_counter()  # the start-up measurements count from here, before Qt is imported
+
+import argparse  # noqa: E402
+import json  # noqa: E402
+import os  # noqa: E402
+import statistics  # noqa: E402
+import subprocess  # noqa: E402
+import sys  # noqa: E402
+import tempfile  # noqa: E402
+from pathlib import Path  # noqa: E402
+
+SIZE = (1280, 720)
+FRAMES = 40
+STARTUP_RUNS = 5
+
+
+def _ms(seconds: float) -> float:
+    return round(seconds * 1000, 2)
+
+
+def _p(values: list[float], q: float) -> float:
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, round(q * (len(ordered) - 1)))]
+
+
+def _wait_painted(app, widget) -> None:
+    """Spin the event loop until ``widget`` has received its first paint event."""
+    from PySide6 import QtCore
+
+    class Watch(QtCore.QObject):
+        painted = False
+
+        def eventFilter(self, _obj, event) -> bool:
+            if event.type() == QtCore.QEvent.Type.Paint:
+                self.painted = True
+            return False
+
+    watch = Watch()
+    widget.installEventFilter(watch)
+    while not watch.painted:
+        app.processEvents()
+    app.processEvents()  # the paint event that set the flag has been handled now
+    widget.removeEventFilter(watch)
+
+
+# -- one size, in its own process ------------------------------------------------------------
+def _frames(widget, views) -> list[float]:
+    out = []
+    for left, right in views:
+        widget.set_view(left, right)
+        t = time.perf_counter()
+        widget.plot.grab()
+        out.append(time.perf_counter() - t)
+    return out
+
+
+def measure_size(store_path: Path, n: int) -> dict:
+    import resource
+
+    import numpy as np
+    import pyqtgraph as pg
+    from PySide6 import QtCore, QtWidgets
+
+    from maisky_desktop.store.reader import Store
+    from maisky_desktop.ui.timeline.widget import TimelineWidget
+
+    app = QtWidgets.QApplication.instance() or QtWidgets.QApplication([])
+    t = time.perf_counter()
+    store = Store.open(store_path)
+    widget = TimelineWidget.from_store(store)
+    widget.resize(*SIZE)
+    widget.show()
+    _wait_painted(app, widget.plot.viewport())
+    first_frame = time.perf_counter() - t
+    app.processEvents()
+
+    home = widget.view_range()
+    full = _frames(widget, [home] * FRAMES)
+    spans = np.geomspace(home[1] - home[0], 14 / 365.25, FRAMES)
+    zoom = _frames(widget, [(1941.5 - s / 2, 1941.5 + s / 2) for s in spans])
+    lo, hi = widget.bounds.lo, widget.bounds.hi
+    pan_full = [
+        (lo + d, lo + d + (home[1] - home[0])) for d in np.linspace(0, hi - lo - (home[1] - home[0]), FRAMES // 2)
+    ]
+    pan_two = [(x, x + 2.0) for x in np.linspace(1917.0, 1973.0, FRAMES // 2)]
+    pan = _frames(widget, pan_full + pan_two)
+
+    # click to selection: hit test + selection + signal, at the full view and a one-year view
+    clicks = []
+    received = []
+    widget.event_selected.connect(received.append)
+    vb = widget.plot.getViewBox()
+    rng = np.random.default_rng(1)
+    for view in (home, (1938.0, 1939.0)):
+        widget.set_view(*view)
+        widget.plot.grab()
+        px, py = vb.viewPixelSize()
+        candidates = widget.items.in_view(*view)
+        for i in rng.choice(candidates, size=min(25, len(candidates)), replace=False).tolist():
+            centre = widget.items.mark_rect(i, px, py).center()
+            scene = vb.mapViewToScene(centre)
+            t = time.perf_counter()
+            index = widget._hit_scene(scene)
+            if index is not None:
+                widget._select_index(index)
+            clicks.append(time.perf_counter() - t)
+    assert received, "clicks selected nothing"
+
+    bare = pg.PlotWidget()
+    bare.resize(widget.plot.size())
+    bare.show()
+    app.processEvents()
+    baseline = []
+    for _ in range(FRAMES):
+        t = time.perf_counter()
+        bare.grab()
+        baseline.append(time.perf_counter() - t)
+    QtCore.QCoreApplication.processEvents()
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024  # KiB on Linux
+    base = statistics.median(baseline)
+    return {
+        "n": n,
+        "first_frame_ms": _ms(first_frame),
+        "redraw_p50_ms": _ms(statistics.median(full)),
+        "redraw_p95_ms": _ms(_p(full, 0.95)),
+        "zoom_p50_ms": _ms(statistics.median(zoom)),
+        "zoom_p95_ms": _ms(_p(zoom, 0.95)),
+        "pan_p50_ms": _ms(statistics.median(pan)),
+        "pan_p95_ms": _ms(_p(pan, 0.95)),
+        "hit_test_ms": _ms(statistics.median(clicks)),
+        "hit_test_max_ms": _ms(max(clicks)),
+        "peak_rss_mb": round(peak, 1),
+        "baseline_redraw_ms": _ms(base),
+        "redraw_vs_baseline": round(statistics.median(full) / base, 2),
+        "pan_p95_vs_baseline": round(_p(pan, 0.95) / base, 2),
+    }
+
+
+# -- start-up, in fresh processes ----------------------------------------------------------------
+def measure_startup(kind: str) -> float:
+    from PySide6 import QtWidgets
+
+    app = QtWidgets.QApplication([])
+    if kind == "app":
+        from maisky_desktop import paths
+        from maisky_desktop.store.reader import Store
+        from maisky_desktop.ui.main_window import MainWindow
+
+        window = MainWindow(Store.open(paths.default_store()))
+        window.resize(1366, 768)
+        window.show()
+        _wait_painted(app, window.timeline.plot.viewport())
+    else:
+        import pyqtgraph as pg
+
+        window = pg.PlotWidget()
+        window.resize(1366, 768)
+        window.show()
+        _wait_painted(app, window.viewport())
+    return time.perf_counter() - _T0
+
+
+def _child(args: list[str]) -> dict:
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
+    proc = subprocess.run([sys.executable, __file__, *args], capture_output=True, text=True, env=env, check=False)
+    if proc.returncode:
+        raise SystemExit(f"benchmark step {args} failed:\n{proc.stderr}")
+    return json.loads(proc.stdout.strip().splitlines()[-1])
+
+
+def _store(store_dir: Path, n: int) -> Path:
+    from maisky_desktop.store.synthetic import build_synthetic
+
+    path = store_dir / f"synthetic-{n}.sqlite"
+    if not path.exists():
+        print(f"building a synthetic store of {n:,} events in {path} ...", file=sys.stderr)
+        tmp = path.with_suffix(".tmp")
+        build_synthetic(tmp, n, min(n, 20000))
+        tmp.rename(path)
+    return path
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--sizes", default="1000,10000,100000,1000000", help="comma-separated event counts")
+    parser.add_argument("--json", action="store_true", help="one JSON object per line")
+    parser.add_argument("--store-dir", type=Path, default=Path(tempfile.gettempdir()) / "maisky-bench")
+    parser.add_argument("--worker", type=int, help=argparse.SUPPRESS)
+    parser.add_argument("--store", type=Path, help=argparse.SUPPRESS)
+    parser.add_argument("--startup", choices=["app", "bare"], help=argparse.SUPPRESS)
+    args = parser.parse_args(argv)
+    if args.startup:
+        print(json.dumps({"ms": _ms(measure_startup(args.startup))}))
+        return 0
+    if args.worker is not None:
+        print(json.dumps(measure_size(args.store, args.worker)))
+        return 0
+
+    args.store_dir.mkdir(parents=True, exist_ok=True)
+    results = []
+    for n in [int(s) for s in args.sizes.split(",") if s]:
+        row = _child(["--worker", str(n), "--store", str(_store(args.store_dir, n))])
+        results.append(row)
+        if args.json:
+            print(json.dumps(row), flush=True)
+    app_ms, bare_ms = [], []
+    for _ in range(STARTUP_RUNS):
+        bare_ms.append(_child(["--startup", "bare"])["ms"])
+        app_ms.append(_child(["--startup", "app"])["ms"])
+    startup = {
+        "startup_app_ms": statistics.median(app_ms),
+        "startup_bare_ms": statistics.median(bare_ms),
+        "startup_ratio": round(statistics.median(app_ms) / statistics.median(bare_ms), 2),
+    }
+    if args.json:
+        print(json.dumps(startup))
+        return 0
+    cols = ["n", "first_frame_ms", "redraw_p50_ms", "redraw_p95_ms", "zoom_p95_ms", "pan_p95_ms", "hit_test_ms"]
+    cols += ["peak_rss_mb", "baseline_redraw_ms", "redraw_vs_baseline", "pan_p95_vs_baseline"]
+    print(" | ".join(cols))
+    for row in results:
+        print(" | ".join(str(row[c]) for c in cols))
+    print(
+        f"start-up to first painted timeline: app {startup['startup_app_ms']} ms, bare PlotWidget "
+        f"{startup['startup_bare_ms']} ms, ratio {startup['startup_ratio']}"
+    )
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,62 @@
+from datetime import date
+
+import numpy as np
+
+from maisky_desktop.core.density import DensityGrid, block_edges, column_edges, union_spans
+from maisky_desktop.core.layout import layout_from_columns
+
+
+def _layout(n=3000, lanes=5, seed=7):
+    rng = np.random.default_rng(seed)
+    d0 = rng.integers(date(1917, 1, 1).toordinal(), date(1975, 12, 31).toordinal(), n)
+    d1 = d0 + np.where(rng.random(n) < 0.6, 0, rng.integers(1, 2000, n))
+    return layout_from_columns([str(i) for i in range(n)], d0, d1, rng.integers(0, lanes, n), n_lanes=lanes)
+
+
+def _brute(lay, edges, shown=None):
+    out = np.zeros((lay.lanes, len(edges) - 1), dtype=int)
+    keep = np.ones(len(lay), bool) if shown is None else shown
+    for j in range(len(edges) - 1):
+        a, b = edges[j], edges[j + 1]
+        for lane in range(lay.lanes):
+            sel = keep & (lay.lane == lane)
+            out[lane, j] = int(np.sum(sel & (lay.x0 < b) & (lay.x1 > a)))
+    return out
+
+
+def test_counts_match_a_brute_force_count_for_coarse_columns():
+    lay = _layout()
+    edges = column_edges(1917.0, 1976.0, 59)  # one column per year: day rounding does not matter
+    assert np.array_equal(DensityGrid(lay).counts(edges), _brute(lay, edges))
+
+
+def test_a_filter_counts_only_the_events_it_leaves():
+    lay = _layout()
+    shown = np.zeros(len(lay), bool)
+    shown[::3] = True
+    edges = column_edges(1930.0, 1940.0, 10)
+    assert np.array_equal(DensityGrid(lay, shown).counts(edges), _brute(lay, edges, shown))
+
+
+def test_a_single_day_is_counted_once_in_any_column_narrower_than_a_day():
+    d = date(1941, 6, 22).toordinal()
+    lay = layout_from_columns(["a"], [d], [d], [0], n_lanes=1)
+    grid = DensityGrid(lay)
+    x = float(lay.x0[0])
+    counts = grid.counts(column_edges(x - 2 / 365, x + 2 / 365, 400))
+    assert counts.max() == 1 and counts.sum() > 1  # every column showing the day holds it
+    assert grid.total(1941.0, 1942.0).tolist() == [1]
+    assert grid.total(1950.0, 1951.0).tolist() == [0]
+
+
+def test_blocks_are_aligned_to_the_axis_so_counts_do_not_shift_while_panning():
+    a = block_edges(1930.13, 1935.0, 0.5)
+    b = block_edges(1930.37, 1935.2, 0.5)
+    assert a[0] == 1930.0 and b[0] == 1930.0 and a[-1] >= 1935.0
+
+
+def test_union_spans_merges_overlapping_and_touching_spans_only():
+    x0 = np.array([5.0, 0.0, 2.0, 10.0, 10.4])
+    x1 = np.array([6.0, 3.0, 4.0, 10.2, 12.0])
+    a, b = union_spans(x0, x1, 0.25)
+    assert a.tolist() == [0.0, 5.0, 10.0] and b.tolist() == [4.0, 6.0, 12.0]

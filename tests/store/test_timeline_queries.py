@@ -1,0 +1,42 @@
+"""The timeline's queries on the real store and on a synthetic one with eras."""
+
+import sqlite3
+
+from maisky_desktop.store import timeline
+from maisky_desktop.store.synthetic import LANES, build_synthetic
+
+
+def test_the_real_store_loads_as_columns_in_category_lanes(store):
+    lay = timeline.event_layout(store.conn)
+    assert len(lay) == store.count("events") and lay.lanes == len(store.categories())
+    i = lay.index_of("treaty-of-rapallo")
+    assert lay.point[i] and not lay.soft[i] and lay.stated[i] == "on 16 April 1922"
+    maisky = lay.index_of("maisky-ambassador-london")
+    assert lay.soft[maisky] and not lay.point[maisky]  # years, not days: a softer mark
+    assert lay.circa[lay.index_of("maisky-tokyo")]
+    assert lay.x0[lay.index_of("maisky-born")] < 1917  # pre-1917 context is kept
+
+
+def test_zero_eras_is_fine_and_synthetic_eras_load(tmp_path):
+    path = build_synthetic(tmp_path / "s.sqlite", 500, 50)
+    conn = sqlite3.connect(path)
+    assert timeline.eras(conn) == []
+    conn.executemany(
+        "INSERT INTO eras (id, name, date, date_from, date_to) VALUES (?, ?, ?, ?, ?)",
+        [
+            ("war", "The war", "1939-09/1945-05", "1939-09-01", "1945-05-31"),
+            ("nep", "NEP", "1921/1928", "1921-01-01", "1928-12-31"),
+        ],
+    )
+    eras = timeline.eras(conn)
+    assert [e.name for e in eras] == ["NEP", "The war"] and eras[1].x0 > 1939.6
+    lay = timeline.event_layout(conn)
+    assert len(lay) == 500 and lay.lanes == len(LANES) and not lay.soft[lay.point].any()
+
+
+def test_person_lanes_put_maisky_first(store):
+    lay = timeline.event_layout(store.conn)
+    people = timeline.person_lanes(store.conn, lay)
+    assert people.names[0] == "Ivan Maisky" and len(people.lane) == len(lay)
+    assert people.lane[lay.index_of("maisky-ambassador-london")] == 0
+    assert any(t.kind == "life" and t.lane == 0 for t in people.tracks)
