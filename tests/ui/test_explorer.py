@@ -3,42 +3,14 @@
 import numpy as np
 import pytest
 from PySide6 import QtCore
+from timeline_helpers import click_event
 
 from maisky_desktop.core.filters import Filter
-from maisky_desktop.store.reader import Store
-from maisky_desktop.ui.main_window import MainWindow
-
-
-@pytest.fixture
-def window(qtbot, embedded_store):
-    store = Store.open(embedded_store)
-    win = MainWindow(store)
-    qtbot.addWidget(win)
-    win.resize(1366, 768)
-    win.show()
-    qtbot.waitExposed(win)
-    yield win
-    win.close()
-    store.close()
-
-
-def _click_event(qtbot, win, event_id: str) -> None:
-    timeline = win.timeline
-    lay = timeline.layout_data
-    i = lay.ids.index(event_id)
-    vb = timeline.plot.getViewBox()
-    x = (lay.x0[i] + lay.x1[i]) / 2
-    vb.setXRange(x - 0.5, x + 0.5, padding=0)
-    qtbot.wait(10)
-    scene_pt = vb.mapViewToScene(QtCore.QPointF(x, lay.lane[i] + 0.5))
-    qtbot.mouseClick(
-        timeline.plot.viewport(), QtCore.Qt.MouseButton.LeftButton, pos=timeline.plot.mapFromScene(scene_pt)
-    )
 
 
 def test_clicking_an_event_shows_the_exact_source_slice_cited(qtbot, window, source_texts):
     with qtbot.waitSignal(window.timeline.event_selected, timeout=2000):
-        _click_event(qtbot, window, "arcos-raid")
+        click_event(qtbot, window, "arcos-raid")
     html = window.pane.toHtml()
     text = window.pane.toPlainText()
     for anchor in window.store.anchors("arcos-raid"):

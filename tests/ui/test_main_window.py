@@ -1,35 +1,7 @@
 """The main window on the embedded store: the timeline draws events; a click opens the passage."""
 
 import pytest
-from PySide6 import QtCore
-
-from maisky_desktop.store.reader import Store
-from maisky_desktop.ui.main_window import MainWindow
-
-
-@pytest.fixture
-def window(qtbot, embedded_store):
-    store = Store.open(embedded_store)
-    win = MainWindow(store)
-    qtbot.addWidget(win)
-    win.resize(1366, 768)
-    win.show()
-    qtbot.waitExposed(win)
-    yield win
-    store.close()
-
-
-def _click_event(qtbot, win, event_id: str) -> None:
-    timeline = win.timeline
-    lay = timeline.layout_data
-    i = lay.ids.index(event_id)
-    vb = timeline.plot.getViewBox()
-    x = (lay.x0[i] + lay.x1[i]) / 2
-    vb.setXRange(x - 0.5, x + 0.5, padding=0)
-    qtbot.wait(10)
-    scene_pt = vb.mapViewToScene(QtCore.QPointF(x, lay.lane[i] + 0.5))
-    view_pt = timeline.plot.mapFromScene(scene_pt)
-    qtbot.mouseClick(timeline.plot.viewport(), QtCore.Qt.MouseButton.LeftButton, pos=view_pt)
+from timeline_helpers import click_event
 
 
 def test_window_opens_on_the_embedded_store(window):
@@ -40,7 +12,7 @@ def test_window_opens_on_the_embedded_store(window):
 
 def test_clicking_an_event_shows_its_verbatim_passage(qtbot, window, source_texts):
     with qtbot.waitSignal(window.timeline.event_selected, timeout=2000) as sig:
-        _click_event(qtbot, window, "treaty-of-rapallo")
+        click_event(qtbot, window, "treaty-of-rapallo")
     assert sig.args == ["treaty-of-rapallo"]
     shown = window.pane.toPlainText()
     anchor = window.store.anchors("treaty-of-rapallo")[0]

@@ -13,13 +13,6 @@ from maisky_desktop.ui.timeline.widget import TimelineWidget
 VIEWS = [(1917.0, 1976.0), (1930.0, 1940.0), (1938.0, 1939.0), (1941.45, 1941.55), (1880.0, 1920.0)]
 
 
-@pytest.fixture
-def timeline(qtbot, embedded_store):
-    store = Store.open(embedded_store)
-    yield show(qtbot, TimelineWidget.from_store(store), (1366, 768))
-    store.close()
-
-
 def _placed(timeline, view):
     timeline.set_view(*view)
     timeline.plot.grab()
@@ -46,6 +39,14 @@ def test_no_two_visible_labels_overlap_nor_cover_a_mark(timeline, view):
     vp = timeline.plot.getViewBox().sceneBoundingRect()
     for _, rect in placed:
         assert rect.left() >= timeline.plot.mapFromScene(vp.topLeft()).x() - 1
+
+
+@pytest.fixture
+def timeline(qtbot, embedded_store):
+    """Labels are checked at laptop size, where space for them is tightest."""
+    store = Store.open(embedded_store)
+    yield show(qtbot, TimelineWidget.from_store(store), (1366, 768))
+    store.close()
 
 
 def test_titles_appear_when_zoomed_in_and_counts_when_crowded(timeline):

@@ -2,21 +2,12 @@
 
 import pytest
 from PySide6 import QtCore
-from timeline_helpers import double_click, drag, key, show, to_viewport, wheel
+from timeline_helpers import double_click, drag, key, to_viewport, wheel
 
 from maisky_desktop.core import viewport
 from maisky_desktop.core.viewport import Era
-from maisky_desktop.store.reader import Store
-from maisky_desktop.ui.timeline.widget import TimelineWidget
 
 Key = QtCore.Qt.Key
-
-
-@pytest.fixture
-def timeline(qtbot, embedded_store):
-    store = Store.open(embedded_store)
-    yield show(qtbot, TimelineWidget.from_store(store))
-    store.close()
 
 
 def _y_range(w):

@@ -2,19 +2,9 @@
 
 import pytest
 from PySide6 import QtCore
-from timeline_helpers import key, mark_centre, show, to_viewport, wheel
-
-from maisky_desktop.store.reader import Store
-from maisky_desktop.ui.timeline.widget import TimelineWidget
+from timeline_helpers import key, mark_centre, to_viewport, wheel
 
 Key = QtCore.Qt.Key
-
-
-@pytest.fixture
-def timeline(qtbot, embedded_store):
-    store = Store.open(embedded_store)
-    yield show(qtbot, TimelineWidget.from_store(store))
-    store.close()
 
 
 def _click(qtbot, timeline, pos):

@@ -72,3 +72,18 @@ def drag(widget: TimelineWidget, start: QtCore.QPoint, end: QtCore.QPoint, steps
 
 def key(qtbot, widget: TimelineWidget, k: QtCore.Qt.Key, modifier=QtCore.Qt.KeyboardModifier.NoModifier) -> None:
     qtbot.keyClick(widget, k, modifier)
+
+
+def click_event(qtbot, win, event_id: str) -> None:
+    """Zoom the main window's timeline onto an event and click its drawn mark."""
+    timeline = win.timeline
+    lay = timeline.layout_data
+    i = lay.ids.index(event_id)
+    vb = timeline.plot.getViewBox()
+    x = (lay.x0[i] + lay.x1[i]) / 2
+    vb.setXRange(x - 0.5, x + 0.5, padding=0)
+    qtbot.wait(10)
+    scene_pt = vb.mapViewToScene(QtCore.QPointF(x, lay.lane[i] + 0.5))
+    qtbot.mouseClick(
+        timeline.plot.viewport(), QtCore.Qt.MouseButton.LeftButton, pos=timeline.plot.mapFromScene(scene_pt)
+    )
