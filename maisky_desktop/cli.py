@@ -3,8 +3,12 @@
 from __future__ import annotations
 
 import argparse
+import os
+import signal
 import sys
+import threading
 from pathlib import Path
+from typing import NoReturn
 
 from maisky_desktop import paths
 
@@ -17,6 +21,36 @@ EPILOG = """examples:
   maisky-desktop --event treaty-of-rapallo   start focused on an event
   maisky-desktop --search Litvinoff   start with a search
 """
+
+
+MAX_LIMIT = 1000
+
+
+def _limit(text: str) -> int:
+    """``--limit``: a whole number from 1 to MAX_LIMIT (argparse turns the error into one line, exit 2)."""
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"must be a whole number, not {text!r}") from None
+    if not 1 <= value <= MAX_LIMIT:
+        raise argparse.ArgumentTypeError(f"must be from 1 to {MAX_LIMIT}, not {value}")
+    return value
+
+
+def _text_argument(name: str, value: str | None) -> str | None:
+    """Refuse an argument whose bytes are not UTF-8 (Python keeps them as lone surrogates)."""
+    if value is None:
+        return None
+    try:
+        value.encode("utf-8")
+    except UnicodeEncodeError:
+        _fail(f"{name} is not valid text: its bytes {os.fsencode(value)!r} are not UTF-8")
+    return value
+
+
+def _fail(message: str, code: int = 2) -> NoReturn:
+    print(f"maisky-desktop: {message}", file=sys.stderr)
+    raise SystemExit(code)
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -38,6 +72,7 @@ def _parser() -> argparse.ArgumentParser:
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     b.add_argument("--out", type=Path, help="where to write the store (default: the embedded store)")
+    b.add_argument("--force", action="store_true", help="replace --out even if it is not a Maisky Timeline store")
     sub.add_parser(
         "check",
         help="validate seeds and catalog, print problems as file:line: message",
@@ -57,23 +92,31 @@ def _parser() -> argparse.ArgumentParser:
     s.add_argument(
         "--json", action="store_true", help="one JSON object per line: kind, id, title or name, date, snippet"
     )
-    s.add_argument("--limit", type=int, default=10, help="results per kind (default 10)")
+    s.add_argument("--limit", type=_limit, default=10, help=f"results per kind, 1-{MAX_LIMIT} (default 10)")
     return p
 
 
 def cmd_search(store: Path | None, query: str, as_json: bool, limit: int) -> int:
     import json
 
+    from maisky_desktop.store.faults import damage_message
     from maisky_desktop.store.reader import StoreError, open_store
     from maisky_desktop.store.search import Searcher
 
+    path = store or paths.default_store()
     try:
-        conn = open_store(store or paths.default_store())
+        conn = open_store(path)
     except StoreError as exc:
-        print(f"maisky-desktop: {exc}", file=sys.stderr)
-        return 2
-    results = Searcher(conn).search(query, limit=limit)
-    conn.close()
+        _fail(str(exc))
+    try:
+        results = Searcher(conn).search(query, limit=limit)
+    except Exception as exc:
+        message = damage_message(path, exc)
+        if message is None:
+            raise
+        _fail(message)
+    finally:
+        conn.close()
     for hit in results.all():
         if as_json:
             print(json.dumps(hit.as_json(), ensure_ascii=False))
@@ -104,10 +147,15 @@ def cmd_check() -> int:
     return 0
 
 
-def cmd_build(out: Path | None) -> int:
+def cmd_build(out: Path | None, force: bool = False) -> int:
     from maisky_desktop.store.build import BuildError, build
+    from maisky_desktop.store.target import TargetError, refuse_unsafe
 
     target = out or paths.default_store()
+    try:
+        refuse_unsafe(target, force)  # before minutes of work, not after
+    except TargetError as exc:
+        _fail(str(exc), 1)
     res = _resolve()
 
     def progress(step: int, total: int, message: str) -> None:
@@ -116,14 +164,14 @@ def cmd_build(out: Path | None) -> int:
         print(f"\r[{'#' * done}{'.' * (width - done)}] {step}/{total} {message:<28}", end="", flush=True)
 
     try:
-        build(res, target, paths.catalog_dir(), progress)
+        build(res, target, paths.catalog_dir(), progress, force=force)
     except BuildError as exc:
         print(exc)
         print("build refused: fix the problems above", file=sys.stderr)
         return 1
-    except OSError as exc:
-        print(f"\nmaisky-desktop: cannot write {target}: {exc.strerror}", file=sys.stderr)
-        return 1
+    except TargetError as exc:
+        print()
+        _fail(str(exc), 1)
     print(f"\nwrote {target} ({target.stat().st_size // 1024} KiB, {len(res.catalog.events)} events)")
     return 0
 
@@ -146,16 +194,33 @@ def cmd_gui(store: Path | None, argv: list[str], event: str | None = None, searc
     return run(path, argv, event=event, search=search)
 
 
+def _terminate(signum: int, _frame: object) -> None:
+    """SIGTERM in a command: unwind like Ctrl+C, so connections close and temporary files go."""
+    raise KeyboardInterrupt
+
+
 def main(argv: list[str] | None = None) -> int:
     args_list = sys.argv[1:] if argv is None else argv
     args = _parser().parse_args(args_list)
-    if args.command == "check":
-        return cmd_check()
-    if args.command == "build":
-        return cmd_build(args.out or args.store)
-    if args.command == "search":
-        return cmd_search(args.store, " ".join(args.query), args.json, args.limit)
-    return cmd_gui(args.store, [sys.argv[0]], args.event, args.search)
+    main_thread = threading.current_thread() is threading.main_thread()
+    previous = signal.signal(signal.SIGTERM, _terminate) if main_thread else None  # the window sets its own
+    try:
+        if args.command is None:
+            event = _text_argument("--event", args.event)
+            search = _text_argument("--search", args.search)
+            return cmd_gui(args.store, [sys.argv[0]], event, search)
+        if args.command == "check":
+            return cmd_check()
+        if args.command == "build":
+            return cmd_build(args.out or args.store, args.force)
+        query = _text_argument("QUERY", " ".join(args.query))
+        return cmd_search(args.store, query or "", args.json, args.limit)
+    except KeyboardInterrupt:
+        print("\nmaisky-desktop: interrupted", file=sys.stderr)
+        return 130
+    finally:
+        if main_thread:
+            signal.signal(signal.SIGTERM, previous)
 
 
 if __name__ == "__main__":
