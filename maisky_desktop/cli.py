@@ -129,8 +129,13 @@ def cmd_build(out: Path | None) -> int:
 
 
 def cmd_gui(store: Path | None, argv: list[str], event: str | None = None, search: str | None = None) -> int:
+    from maisky_desktop import display
     from maisky_desktop.store.reader import StoreError, open_store
 
+    why_not = display.problem()
+    if why_not:  # before Qt loads: Qt itself would abort with a misleading hint
+        print(f"maisky-desktop: {why_not}", file=sys.stderr)
+        return 2
     path = store or paths.default_store()
     try:
         open_store(path).close()
