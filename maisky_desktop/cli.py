@@ -20,6 +20,8 @@ EPILOG = """examples:
   maisky-desktop search Maiskii       search events, people and passages (any spelling)
   maisky-desktop --event treaty-of-rapallo   start focused on an event
   maisky-desktop --search Litvinoff   start with a search
+  maisky-desktop --tour alliance-1941 play a guided tour
+  maisky-desktop tours                list the guided tours
 """
 
 
@@ -63,6 +65,7 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("--store", type=Path, help="open this store instead of the embedded one")
     p.add_argument("--event", metavar="ID", help="start focused on this event (its passage open)")
     p.add_argument("--search", metavar="TEXT", help="start with this search")
+    p.add_argument("--tour", metavar="ID", help="start playing this guided tour (see 'maisky-desktop tours')")
     sub = p.add_subparsers(dest="command", metavar="COMMAND")
     b = sub.add_parser(
         "build",
@@ -91,6 +94,13 @@ def _parser() -> argparse.ArgumentParser:
     s.add_argument("query", metavar="QUERY", nargs="+", help="the words to search for")
     s.add_argument(
         "--json", action="store_true", help="one JSON object per line: kind, id, title or name, date, snippet"
+    )
+    sub.add_parser(
+        "tours",
+        help="list the guided tours (ids for --tour)",
+        description="List the guided tours: id, number of stops, title.",
+        epilog="example:\n  maisky-desktop tours",
+        formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     s.add_argument("--limit", type=_limit, default=10, help=f"results per kind, 1-{MAX_LIMIT} (default 10)")
     return p
@@ -123,6 +133,21 @@ def cmd_search(store: Path | None, query: str, as_json: bool, limit: int) -> int
         else:
             print(f"{hit.kind:<8} {hit.id}  {hit.title}" + (f"  ({hit.date})" if hit.date else ""))
             print(f"         {hit.snippet.bracketed()}")
+    return 0
+
+
+def cmd_tours(store: Path | None) -> int:
+    from maisky_desktop.store import tours
+    from maisky_desktop.store.reader import StoreError, open_store
+
+    try:
+        conn = open_store(store or paths.default_store())
+    except StoreError as exc:
+        print(f"maisky-desktop: {exc}", file=sys.stderr)
+        return 2
+    for t in tours.tours(conn):
+        print(f"{t.id:<28} {len(t.stops):>3} stops  {t.title}")
+    conn.close()
     return 0
 
 
@@ -176,9 +201,20 @@ def cmd_build(out: Path | None, force: bool = False) -> int:
     return 0
 
 
-def cmd_gui(store: Path | None, argv: list[str], event: str | None = None, search: str | None = None) -> int:
+def cmd_gui(
+    store: Path | None,
+    argv: list[str],
+    event: str | None = None,
+    search: str | None = None,
+    tour: str | None = None,
+) -> int:
+    from maisky_desktop import display
     from maisky_desktop.store.reader import StoreError, open_store
 
+    why_not = display.problem()
+    if why_not:  # before Qt loads: Qt itself would abort with a misleading hint
+        print(f"maisky-desktop: {why_not}", file=sys.stderr)
+        return 2
     path = store or paths.default_store()
     try:
         open_store(path).close()
@@ -191,7 +227,7 @@ def cmd_gui(store: Path | None, argv: list[str], event: str | None = None, searc
         return 2
     from maisky_desktop.ui.app import run
 
-    return run(path, argv, event=event, search=search)
+    return run(path, argv, event=event, search=search, tour=tour)
 
 
 def _terminate(signum: int, _frame: object) -> None:
@@ -208,11 +244,14 @@ def main(argv: list[str] | None = None) -> int:
         if args.command is None:
             event = _text_argument("--event", args.event)
             search = _text_argument("--search", args.search)
-            return cmd_gui(args.store, [sys.argv[0]], event, search)
+            tour = _text_argument("--tour", args.tour)
+            return cmd_gui(args.store, [sys.argv[0]], event, search, tour)
         if args.command == "check":
             return cmd_check()
         if args.command == "build":
             return cmd_build(args.out or args.store, args.force)
+        if args.command == "tours":
+            return cmd_tours(args.store)
         query = _text_argument("QUERY", " ".join(args.query))
         return cmd_search(args.store, query or "", args.json, args.limit)
     except KeyboardInterrupt:

@@ -91,14 +91,18 @@ class Shell(QtCore.QObject):
         self._poll = QtCore.QTimer(self, interval=STORE_POLL_MS)
         self._poll.timeout.connect(self.check_store)
 
-    def open(self, event: str | None = None, search: str | None = None) -> None:
+    def open(self, event: str | None = None, search: str | None = None, tour: str | None = None) -> None:
         self._show(Store.open(self.path))
-        assert self.window is not None
+        window = self.window
+        assert window is not None
         logs.logger.info("window open on %s", self.path)
-        if event and not self.window.focus_event(event):
+        if event and not window.focus_event(event):
             print(f"maisky-desktop: no event {event!r} in the store", file=sys.stderr)
         if search:
-            self.window.start_search(search)
+            window.start_search(search)
+        if tour and not window.tours.start(tour):
+            known = ", ".join(window.tours.tours)
+            print(f"maisky-desktop: no tour {tour!r} in the store (tours: {known})", file=sys.stderr)
         self._poll.start()
 
     def _show(self, store: Store) -> None:
@@ -175,8 +179,14 @@ class Shell(QtCore.QObject):
             self.store = None
 
 
-def run(store_path: Path, argv: list[str], event: str | None = None, search: str | None = None) -> int:
-    """Open the main window; ``event`` starts focused on it, ``search`` starts with that search.
+def run(
+    store_path: Path,
+    argv: list[str],
+    event: str | None = None,
+    search: str | None = None,
+    tour: str | None = None,
+) -> int:
+    """Open the main window; ``event`` starts focused on it, ``search`` with that search, ``tour`` plays it.
 
     Returns the exit code: 0 when the window was closed, 128 + signal number after SIGINT or
     SIGTERM, 1 after an error while starting (told in one line, and in a dialog with a screen).
@@ -188,7 +198,7 @@ def run(store_path: Path, argv: list[str], event: str | None = None, search: str
     signals = SignalQuit(app)
     shell = Shell(store_path, reporter, app)
     try:
-        shell.open(event, search)
+        shell.open(event, search, tour)
         code = app.exec()
     except StoreError as exc:
         print(f"maisky-desktop: {exc}", file=sys.stderr)
