@@ -206,8 +206,13 @@ def cmd_gui(
     search: str | None = None,
     tour: str | None = None,
 ) -> int:
+    from maisky_desktop import display
     from maisky_desktop.store.reader import StoreError, open_store
 
+    why_not = display.problem()
+    if why_not:  # before Qt loads: Qt itself would abort with a misleading hint
+        print(f"maisky-desktop: {why_not}", file=sys.stderr)
+        return 2
     path = store or paths.default_store()
     try:
         open_store(path).close()
