@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import NoReturn
 
 from maisky_desktop import paths
+from maisky_desktop.core import span
 
 EPILOG = """examples:
   maisky-desktop                      open the timeline on the embedded store
@@ -22,6 +23,7 @@ EPILOG = """examples:
   maisky-desktop --search Litvinoff   start with a search
   maisky-desktop --tour alliance-1941 play a guided tour
   maisky-desktop tours                list the guided tours
+  maisky-desktop handout --tour alliance-1941 --out alliance.pdf   a printed handout
 """
 
 
@@ -58,7 +60,7 @@ def _fail(message: str, code: int = 2) -> NoReturn:
 def _parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(
         prog="maisky-desktop",
-        description="Maisky Timeline: Soviet diplomacy 1917-1975, every event anchored in its sources.",
+        description=f"Maisky Timeline: Soviet diplomacy {span.study_words()}, every event anchored in its sources.",
         epilog=EPILOG,
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
@@ -102,6 +104,21 @@ def _parser() -> argparse.ArgumentParser:
         epilog="example:\n  maisky-desktop tours",
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
+    h = sub.add_parser(
+        "handout",
+        help="write a tour or chosen events as a PDF handout",
+        description="Write a printable PDF: a title page, then each event with its date in words, summary, "
+        "the verbatim passages and their full citations, page numbers on every page. Needs no display.",
+        epilog="examples:\n  maisky-desktop handout --tour alliance-1941 --out alliance.pdf\n"
+        "  maisky-desktop handout --event treaty-of-rapallo --event kirov-murder --paper letter --out two.pdf",
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    which = h.add_mutually_exclusive_group(required=True)
+    which.add_argument("--tour", dest="handout_tour", metavar="ID", help="the tour to print (its stops in order)")
+    which.add_argument("--event", dest="handout_events", metavar="ID", action="append", help="an event (repeat)")
+    h.add_argument("--paper", choices=("a4", "letter"), default="a4", help="paper size (default a4)")
+    h.add_argument("--title", default="Selected events", help="title of an events handout")
+    h.add_argument("--out", type=Path, required=True, help="the PDF to write")
     s.add_argument("--limit", type=_limit, default=10, help=f"results per kind, 1-{MAX_LIMIT} (default 10)")
     return p
 
@@ -148,6 +165,36 @@ def cmd_tours(store: Path | None) -> int:
     for t in tours.tours(conn):
         print(f"{t.id:<28} {len(t.stops):>3} stops  {t.title}")
     conn.close()
+    return 0
+
+
+def cmd_handout(store: Path | None, args: argparse.Namespace) -> int:
+    from maisky_desktop.store.handout import HandoutError, events_handout, tour_handout
+    from maisky_desktop.store.reader import StoreError, open_store
+
+    try:
+        conn = open_store(store or paths.default_store())
+    except StoreError as exc:
+        print(f"maisky-desktop: {exc}", file=sys.stderr)
+        return 2
+    try:
+        if args.handout_tour:
+            handout = tour_handout(conn, args.handout_tour)
+        else:
+            handout = events_handout(conn, args.handout_events, args.title)
+    except HandoutError as exc:
+        print(f"maisky-desktop: {exc}", file=sys.stderr)
+        return 2
+    finally:
+        conn.close()
+    from maisky_desktop.ui.handout_pdf import write_pdf
+
+    try:
+        pages = write_pdf(handout, args.out, args.paper)
+    except OSError as exc:
+        print(f"maisky-desktop: {exc}", file=sys.stderr)
+        return 1
+    print(f"wrote {args.out} ({pages} pages, {len(handout.entries)} events, {args.paper})")
     return 0
 
 
@@ -241,25 +288,32 @@ def main(argv: list[str] | None = None) -> int:
     main_thread = threading.current_thread() is threading.main_thread()
     previous = signal.signal(signal.SIGTERM, _terminate) if main_thread else None  # the window sets its own
     try:
-        if args.command is None:
-            event = _text_argument("--event", args.event)
-            search = _text_argument("--search", args.search)
-            tour = _text_argument("--tour", args.tour)
-            return cmd_gui(args.store, [sys.argv[0]], event, search, tour)
-        if args.command == "check":
-            return cmd_check()
-        if args.command == "build":
-            return cmd_build(args.out or args.store, args.force)
-        if args.command == "tours":
-            return cmd_tours(args.store)
-        query = _text_argument("QUERY", " ".join(args.query))
-        return cmd_search(args.store, query or "", args.json, args.limit)
+        return _dispatch(args)
     except KeyboardInterrupt:
         print("\nmaisky-desktop: interrupted", file=sys.stderr)
         return 130
     finally:
         if main_thread:
             signal.signal(signal.SIGTERM, previous)
+
+
+def _dispatch(args: argparse.Namespace) -> int:
+    """Run the command; text arguments that are not UTF-8 are refused first (one line, exit 2)."""
+    for name in ("event", "search", "tour"):
+        _text_argument(f"--{name}", getattr(args, name, None))
+    if args.command == "search":
+        _text_argument("QUERY", " ".join(args.query))
+    if args.command == "check":
+        return cmd_check()
+    if args.command == "build":
+        return cmd_build(args.out or args.store, args.force)
+    if args.command == "search":
+        return cmd_search(args.store, " ".join(args.query), args.json, args.limit)
+    if args.command == "handout":
+        return cmd_handout(args.store, args)
+    if args.command == "tours":
+        return cmd_tours(args.store)
+    return cmd_gui(args.store, [sys.argv[0]], args.event, args.search, args.tour)
 
 
 if __name__ == "__main__":
