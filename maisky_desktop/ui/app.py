@@ -12,6 +12,7 @@ import contextlib
 import signal
 import socket
 import sys
+from collections.abc import Callable
 from pathlib import Path
 
 from PySide6 import QtCore, QtWidgets
@@ -47,9 +48,9 @@ class SignalQuit(QtCore.QObject):
 
     SIGNALS = (signal.SIGINT, signal.SIGTERM)
 
-    def __init__(self, app: QtCore.QCoreApplication) -> None:
+    def __init__(self, app: QtCore.QCoreApplication, end: Callable[[int], None] | None = None) -> None:
         super().__init__(app)
-        self._app = app
+        self._end = end or app.exit  # what ends the loop: the application's, or a local loop's exit
         self.received: int | None = None
         self._read, self._write = socket.socketpair()
         self._read.setblocking(False)
@@ -62,7 +63,7 @@ class SignalQuit(QtCore.QObject):
     def _handle(self, signum: int, _frame: object) -> None:
         self.received = signum
         logs.logger.info("received signal %d, quitting", signum)
-        self._app.exit(128 + signum)
+        self._end(128 + signum)
 
     def _drain(self) -> None:
         with contextlib.suppress(OSError):

@@ -115,12 +115,14 @@ def test_a_signal_while_searching_ends_the_event_loop_and_the_search(qtbot, embe
     store = Store.open(embedded_store)
     runner = SearchRunner(store)
     monkeypatch.setattr(Searcher, "search", _slow_search)
-    quitter = app_module.SignalQuit(app)
+    # A local loop: app.exit() outside app.exec() would leave every later event loop ending at once.
+    loop = QtCore.QEventLoop()
+    quitter = app_module.SignalQuit(app, loop.exit)
     try:
         runner.search("anything", Filter())
         QtCore.QTimer.singleShot(300, lambda: os.kill(os.getpid(), signum))
-        QtCore.QTimer.singleShot(20000, lambda: app.exit(99))  # a guard: never hang the suite
-        code = app.exec()
+        QtCore.QTimer.singleShot(20000, lambda: loop.exit(99))  # a guard: never hang the suite
+        code = loop.exec()
     finally:
         quitter.restore()
     assert code == 128 + signum
