@@ -46,7 +46,7 @@ class BackdropItem(pg.GraphicsObject):
         self.prepareGeometryChange()
         self.eras = sorted(eras, key=lambda e: e.x0)
         self.spans = [NamedSpan(e.name, e.x0, e.x1) for e in self.eras]
-        self.spans.append(NamedSpan("Before 1917: context", -1.0e4, CONTEXT_BEFORE))
+        self.spans.append(NamedSpan(f"Before {CONTEXT_BEFORE:.0f}: context", -1.0e4, CONTEXT_BEFORE))
         self.rows = assign_rows(self.spans)
         self.band = (max(self.rows) + 1) * style.ERA_ROW
         self.update()
