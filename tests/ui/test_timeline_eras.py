@@ -22,7 +22,7 @@ def test_no_two_era_names_overlap(timeline, view):
     for box in boxes:  # each name fits its box (elided) and stays on screen
         shown = metrics.elidedText(box.name, QtGui.Qt.TextElideMode.ElideRight, box.width)
         assert metrics.horizontalAdvance(shown) <= box.width + 0.5
-        assert 0 <= box.x and box.right <= view_w
+        assert box.x >= 0 and box.right <= view_w
 
 
 def test_overlapping_eras_get_their_own_rows(timeline):
