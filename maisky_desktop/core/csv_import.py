@@ -80,9 +80,7 @@ def read_events_csv(
     return preview_text(text, name, sources, progress)
 
 
-def preview_text(
-    text: str, name: str, sources: Sources, progress: Callable[[int, int], None] | None = None
-) -> Preview:
+def preview_text(text: str, name: str, sources: Sources, progress: Callable[[int, int], None] | None = None) -> Preview:
     preview = Preview(name)
     sample = text[:4096]
     try:
@@ -99,7 +97,8 @@ def preview_text(
     missing = [c for c in REQUIRED if c not in header]
     if missing:
         preview.problems.append(
-            f"{name}:1: the header lacks {', '.join(missing)} (columns: {', '.join(COLUMNS)}); found: {', '.join(header)}"
+            f"{name}:1: the header lacks {', '.join(missing)} (columns: {', '.join(COLUMNS)}); "
+            f"found: {', '.join(header)}"
         )
         return preview
     preview.ignored_columns = [h for h in header if h and h not in COLUMNS]

@@ -45,9 +45,7 @@ def _from_words(text: str) -> str:
     unknown = [
         t
         for t in tokens
-        if not t.isdigit()
-        and t != "?"
-        and t.lower() not in _MONTH_WORDS | _SEASON_WORDS | _CIRCA_WORDS | _GLUE_WORDS
+        if not t.isdigit() and t != "?" and t.lower() not in _MONTH_WORDS | _SEASON_WORDS | _CIRCA_WORDS | _GLUE_WORDS
     ]
     if unknown:
         raise DateError(f"“{unknown[0]}” is not a date word that can be read without guessing; type e.g. {EXAMPLES}")

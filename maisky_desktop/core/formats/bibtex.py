@@ -10,7 +10,16 @@ from __future__ import annotations
 from maisky_desktop.core.formats.records import Citable, split_author, year
 
 _TYPES = {"news": "online", "essay": "online", "encyclopedia": "inreference", "journal article": "article"}
-_ESCAPES = {"\\": r"\textbackslash{}", "{": r"\{", "}": r"\}", "%": r"\%", "&": r"\&", "$": r"\$", "#": r"\#", "_": r"\_"}
+_ESCAPES = {
+    "\\": r"\textbackslash{}",
+    "{": r"\{",
+    "}": r"\}",
+    "%": r"\%",
+    "&": r"\&",
+    "$": r"\$",
+    "#": r"\#",
+    "_": r"\_",
+}
 
 
 def escape(text: str) -> str:
