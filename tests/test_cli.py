@@ -17,6 +17,8 @@ def _run(*args: str) -> subprocess.CompletedProcess:
         ["build", "--help"],
         ["check", "--help"],
         ["search", "--help"],
+        ["tours", "--help"],
+        ["handout", "--help"],
         ["export", "--help"],
         ["cite", "--help"],
         ["import", "--help"],
