@@ -29,6 +29,7 @@ class PeoplePane(QtWidgets.QWidget):
     person_selected = QtCore.Signal(str)  # highlight their events
     filter_requested = QtCore.Signal(str)  # filter the timeline to them
     event_activated = QtCore.Signal(str)
+    passage_activated = QtCore.Signal(str, int, int)  # passage id, mention start, end: open in the reader
 
     def __init__(self, store: Store, parent: QtWidgets.QWidget | None = None) -> None:
         super().__init__(parent)
@@ -126,7 +127,22 @@ class PeoplePane(QtWidgets.QWidget):
                     when = f"<span style='color:#666'>{e(in_words(ev.date))}</span>"
                     links.append(f"<li><a href='event:{e(ev.id)}'>{e(ev.title)}</a> {when}</li>")
             parts.append(f"<p><b>Events</b></p><ul>{''.join(links)}</ul>")
+        if card.get("mentions"):
+            n = len(card["mentions"])
+            parts.append(f"<p><b>Mentioned in</b> <span style='color:#666'>({n} passages)</span></p>")
+            parts.append(f"<ul>{''.join(self._mention_html(m) for m in card['mentions'])}</ul>")
         return "".join(parts)
+
+    @staticmethod
+    def _mention_html(m) -> str:
+        """One passage that names the person: where it is, the words around the name, a link to read it."""
+        e = html.escape
+        where = f"footnote {m.label}" if m.kind == "footnote" and m.label else f"{m.kind} {m.para_no or ''}".strip()
+        snippet = m.snippet()
+        return (
+            f"<li><a href='passage:{e(m.passage_id)}:{m.char_start}:{m.char_end}'>{e(m.source_title)}, {e(where)}</a>"
+            f" <span style='color:#666'>({e(m.aliases)})</span><br>…{e(snippet)}…</li>"
+        )
 
     def _on_current(self, item: QtWidgets.QListWidgetItem | None, _previous) -> None:
         if item is None:
@@ -143,3 +159,7 @@ class PeoplePane(QtWidgets.QWidget):
             self.filter_requested.emit(value)
         elif kind == "event":
             self.event_activated.emit(value)
+        elif kind == "passage":
+            passage_id, start, end = [*value.rsplit(":", 2), "", ""][:3]
+            if start.isdigit() and end.isdigit():
+                self.passage_activated.emit(passage_id, int(start), int(end))
