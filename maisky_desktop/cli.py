@@ -7,6 +7,7 @@ import sys
 from pathlib import Path
 
 from maisky_desktop import paths
+from maisky_desktop.core import span
 
 EPILOG = """examples:
   maisky-desktop                      open the timeline on the embedded store
@@ -24,7 +25,7 @@ EPILOG = """examples:
 def _parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(
         prog="maisky-desktop",
-        description="Maisky Timeline: Soviet diplomacy 1917-1975, every event anchored in its sources.",
+        description=f"Maisky Timeline: Soviet diplomacy {span.study_words()}, every event anchored in its sources.",
         epilog=EPILOG,
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )

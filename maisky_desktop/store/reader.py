@@ -11,6 +11,8 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
+from maisky_desktop.core.records import Mention
+from maisky_desktop.core.span import TimeSpan
 from maisky_desktop.store import schema
 
 
@@ -46,28 +48,6 @@ class AnchorRow:
     quote: str
     reading: str | None
     reading_field: str | None = None  # the conflict this reading is for
-
-
-@dataclass(frozen=True)
-class MentionRow:
-    """A passage that names a person: for the person card's "mentioned in" list."""
-
-    passage_id: str
-    source_id: str
-    source_title: str
-    para_no: int | None
-    label: str | None
-    kind: str
-    text: str
-    aliases: str  # the spellings used in this passage, "; "-separated
-    char_start: int  # the first mention in the passage (source offsets)
-    char_end: int
-    passage_start: int  # where the passage's text starts in the source
-
-    def snippet(self, before: int = 60, after: int = 90) -> str:
-        """The words around the first mention, on one line."""
-        at = self.char_start - self.passage_start
-        return " ".join(self.text[max(at - before, 0) : at + after].split())
 
 
 @dataclass(frozen=True)
@@ -303,7 +283,7 @@ class Store:
         ).fetchall()
         return card
 
-    def mentions(self, person_id: str) -> list[MentionRow]:
+    def mentions(self, person_id: str) -> list[Mention]:
         """Every passage that names the person (by any spelling), in source and reading order."""
         rows = self.conn.execute(
             "SELECT p.id, p.source_id, s.title, p.para_no, p.label, p.kind, p.text, m.alias, m.char_start, m.char_end, "
@@ -322,8 +302,13 @@ class Store:
         for r in rows:
             if r[0] not in seen:
                 seen.add(r[0])
-                out.append(MentionRow(*r[:7], "; ".join(spellings[r[0]]), r[8], r[9], r[10]))
+                out.append(Mention(*r[:7], "; ".join(spellings[r[0]]), r[8], r[9], r[10]))
         return out
+
+    def time_span(self) -> TimeSpan:
+        """The first and last year of any event, from the time index's bounds."""
+        first, last = self.conn.execute("SELECT min(day_from), max(day_to) FROM events").fetchone()
+        return TimeSpan.from_days(first, last)
 
     def sources(self) -> list[tuple[str, str]]:
         return self.conn.execute("SELECT id, title FROM sources ORDER BY id").fetchall()

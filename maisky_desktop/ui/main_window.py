@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from PySide6 import QtCore, QtGui, QtWidgets
 
+from maisky_desktop.core import span
 from maisky_desktop.core.filters import Filter
 from maisky_desktop.core.history import History, View
 from maisky_desktop.core.search import Results
@@ -31,7 +32,7 @@ class MainWindow(QtWidgets.QMainWindow):
     def __init__(self, store: Store) -> None:
         super().__init__()
         self.store = store
-        self.setWindowTitle("Maisky Timeline — Soviet diplomacy 1917–1975")
+        self.setWindowTitle(f"Maisky Timeline — Soviet diplomacy {span.study_words()}")
         self.timeline = TimelineWidget.from_store(store)
         self.pane = PassagePane(store)
         self.results = SearchPane()

@@ -159,3 +159,12 @@ def test_an_open_ended_date_reads_by_and_after_in_the_pane(window):
     assert "by 1924" in window.pane.toPlainText()
     window.choose("event", "kollontai-shuns-german-diplomats")
     assert "after 1933" in window.pane.toPlainText()
+
+
+def test_the_year_filter_reaches_the_earliest_events_in_the_store(window):
+    bar = window.filter_bar
+    bar.year_from.setValue(1884)
+    bar.year_to.setValue(1884)
+    assert bar.current() == Filter(year_from=1884, year_to=1884)
+    drawn = {window.timeline.layout_data.ids[i] for i in window.timeline.items.in_view(1800, 2000)}
+    assert "maisky-born" in drawn

@@ -13,6 +13,7 @@ from PySide6 import QtCore, QtWidgets
 
 from maisky_desktop.core.dates import DateError, in_words
 from maisky_desktop.core.search import name_matches
+from maisky_desktop.core.text import mention_html
 from maisky_desktop.store.reader import Store
 from maisky_desktop.ui.text_font import use_source_font
 
@@ -132,19 +133,8 @@ class PeoplePane(QtWidgets.QWidget):
         if card.get("mentions"):
             n = len(card["mentions"])
             parts.append(f"<p><b>Mentioned in</b> <span style='color:#666'>({n} passages)</span></p>")
-            parts.append(f"<ul>{''.join(self._mention_html(m) for m in card['mentions'])}</ul>")
+            parts.append(f"<ul>{''.join(mention_html(m) for m in card['mentions'])}</ul>")
         return "".join(parts)
-
-    @staticmethod
-    def _mention_html(m) -> str:
-        """One passage that names the person: where it is, the words around the name, a link to read it."""
-        e = html.escape
-        where = f"footnote {m.label}" if m.kind == "footnote" and m.label else f"{m.kind} {m.para_no or ''}".strip()
-        snippet = m.snippet()
-        return (
-            f"<li><a href='passage:{e(m.passage_id)}:{m.char_start}:{m.char_end}'>{e(m.source_title)}, {e(where)}</a>"
-            f" <span style='color:#666'>({e(m.aliases)})</span><br>…{e(snippet)}…</li>"
-        )
 
     def _on_current(self, item: QtWidgets.QListWidgetItem | None, _previous) -> None:
         if item is None:
