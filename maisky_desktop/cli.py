@@ -19,6 +19,7 @@ EPILOG = """examples:
   maisky-desktop --search Litvinoff   start with a search
   maisky-desktop --tour alliance-1941 play a guided tour
   maisky-desktop tours                list the guided tours
+  maisky-desktop handout --tour alliance-1941 --out alliance.pdf   a printed handout
 """
 
 
@@ -68,6 +69,21 @@ def _parser() -> argparse.ArgumentParser:
         epilog="example:\n  maisky-desktop tours",
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
+    h = sub.add_parser(
+        "handout",
+        help="write a tour or chosen events as a PDF handout",
+        description="Write a printable PDF: a title page, then each event with its date in words, summary, "
+        "the verbatim passages and their full citations, page numbers on every page. Needs no display.",
+        epilog="examples:\n  maisky-desktop handout --tour alliance-1941 --out alliance.pdf\n"
+        "  maisky-desktop handout --event treaty-of-rapallo --event kirov-murder --paper letter --out two.pdf",
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    which = h.add_mutually_exclusive_group(required=True)
+    which.add_argument("--tour", dest="handout_tour", metavar="ID", help="the tour to print (its stops in order)")
+    which.add_argument("--event", dest="handout_events", metavar="ID", action="append", help="an event (repeat)")
+    h.add_argument("--paper", choices=("a4", "letter"), default="a4", help="paper size (default a4)")
+    h.add_argument("--title", default="Selected events", help="title of an events handout")
+    h.add_argument("--out", type=Path, required=True, help="the PDF to write")
     s.add_argument("--limit", type=int, default=10, help="results per kind (default 10)")
     return p
 
@@ -106,6 +122,36 @@ def cmd_tours(store: Path | None) -> int:
     for t in tours.tours(conn):
         print(f"{t.id:<28} {len(t.stops):>3} stops  {t.title}")
     conn.close()
+    return 0
+
+
+def cmd_handout(store: Path | None, args: argparse.Namespace) -> int:
+    from maisky_desktop.store.handout import HandoutError, events_handout, tour_handout
+    from maisky_desktop.store.reader import StoreError, open_store
+
+    try:
+        conn = open_store(store or paths.default_store())
+    except StoreError as exc:
+        print(f"maisky-desktop: {exc}", file=sys.stderr)
+        return 2
+    try:
+        if args.handout_tour:
+            handout = tour_handout(conn, args.handout_tour)
+        else:
+            handout = events_handout(conn, args.handout_events, args.title)
+    except HandoutError as exc:
+        print(f"maisky-desktop: {exc}", file=sys.stderr)
+        return 2
+    finally:
+        conn.close()
+    from maisky_desktop.ui.handout_pdf import write_pdf
+
+    try:
+        pages = write_pdf(handout, args.out, args.paper)
+    except OSError as exc:
+        print(f"maisky-desktop: {exc}", file=sys.stderr)
+        return 1
+    print(f"wrote {args.out} ({pages} pages, {len(handout.entries)} events, {args.paper})")
     return 0
 
 
@@ -192,6 +238,8 @@ def main(argv: list[str] | None = None) -> int:
         return cmd_build(args.out or args.store)
     if args.command == "search":
         return cmd_search(args.store, " ".join(args.query), args.json, args.limit)
+    if args.command == "handout":
+        return cmd_handout(args.store, args)
     if args.command == "tours":
         return cmd_tours(args.store)
     return cmd_gui(args.store, [sys.argv[0]], args.event, args.search, args.tour)
