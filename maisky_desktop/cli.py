@@ -6,7 +6,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from maisky_desktop import paths
+from maisky_desktop import cli_research, paths
 from maisky_desktop.core import span
 
 EPILOG = """examples:
@@ -20,6 +20,9 @@ EPILOG = """examples:
   maisky-desktop --tour alliance-1941 play a guided tour
   maisky-desktop tours                list the guided tours
   maisky-desktop handout --tour alliance-1941 --out alliance.pdf   a printed handout
+  maisky-desktop export events --format csv --out events.csv   events with EDTF dates and words
+  maisky-desktop cite treaty-of-rapallo --style apa             a citation rendered from a CSL style
+  maisky-desktop import events my-events.csv                    preview a CSV of your own events
 """
 
 
@@ -34,7 +37,9 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("--event", metavar="ID", help="start focused on this event (its passage open)")
     p.add_argument("--search", metavar="TEXT", help="start with this search")
     p.add_argument("--tour", metavar="ID", help="start playing this guided tour (see 'maisky-desktop tours')")
+    cli_research.add_global_options(p)
     sub = p.add_subparsers(dest="command", metavar="COMMAND")
+    cli_research.add_commands(sub)
     b = sub.add_parser(
         "build",
         help="rebuild the store from seeds and catalog",
@@ -242,6 +247,8 @@ def main(argv: list[str] | None = None) -> int:
         return cmd_handout(args.store, args)
     if args.command == "tours":
         return cmd_tours(args.store)
+    if args.command in cli_research.COMMANDS:
+        return cli_research.run(args)
     return cmd_gui(args.store, [sys.argv[0]], args.event, args.search, args.tour)
 
 
