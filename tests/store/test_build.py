@@ -108,3 +108,21 @@ def test_person_passages_list_every_passage_that_names_them(store, source_texts)
         assert source_texts[m.source_id][m.char_start : m.char_end] in m.aliases.split("; ")
         assert m.kind != "reference"
     assert store.person("litvinov")["passage_count"] == len(mentions)
+
+
+def test_csv_and_json_exports_carry_open_dates_as_edtf_and_words(store):
+    import csv
+    import io
+    import json
+
+    from maisky_desktop.core.formats import events_table
+    from maisky_desktop.store.exports import Gatherer
+
+    rows = Gatherer(store, None).events(include_own=False)
+    by = next(r for r in rows if r.id == "narkomindel-compromise-on-propaganda")
+    after = next(r for r in rows if r.id == "kollontai-shuns-german-diplomats")
+    table = {r["id"]: r for r in csv.DictReader(io.StringIO(events_table.to_csv([by, after]), newline=""))}
+    assert (table[by.id]["date"], table[by.id]["words"]) == ("../1924", "by 1924")
+    assert (table[after.id]["date"], table[after.id]["words"]) == ("1933/..", "after 1933")
+    back = {r["id"]: r for r in json.loads(events_table.to_json([by, after]))}
+    assert (back[by.id]["date"], back[by.id]["words"]) == ("../1924", "by 1924")
