@@ -16,6 +16,8 @@ EPILOG = """examples:
   maisky-desktop search Maiskii       search events, people and passages (any spelling)
   maisky-desktop --event treaty-of-rapallo   start focused on an event
   maisky-desktop --search Litvinoff   start with a search
+  maisky-desktop --tour alliance-1941 play a guided tour
+  maisky-desktop tours                list the guided tours
 """
 
 
@@ -29,6 +31,7 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("--store", type=Path, help="open this store instead of the embedded one")
     p.add_argument("--event", metavar="ID", help="start focused on this event (its passage open)")
     p.add_argument("--search", metavar="TEXT", help="start with this search")
+    p.add_argument("--tour", metavar="ID", help="start playing this guided tour (see 'maisky-desktop tours')")
     sub = p.add_subparsers(dest="command", metavar="COMMAND")
     b = sub.add_parser(
         "build",
@@ -57,6 +60,13 @@ def _parser() -> argparse.ArgumentParser:
     s.add_argument(
         "--json", action="store_true", help="one JSON object per line: kind, id, title or name, date, snippet"
     )
+    sub.add_parser(
+        "tours",
+        help="list the guided tours (ids for --tour)",
+        description="List the guided tours: id, number of stops, title.",
+        epilog="example:\n  maisky-desktop tours",
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
     s.add_argument("--limit", type=int, default=10, help="results per kind (default 10)")
     return p
 
@@ -80,6 +90,21 @@ def cmd_search(store: Path | None, query: str, as_json: bool, limit: int) -> int
         else:
             print(f"{hit.kind:<8} {hit.id}  {hit.title}" + (f"  ({hit.date})" if hit.date else ""))
             print(f"         {hit.snippet.bracketed()}")
+    return 0
+
+
+def cmd_tours(store: Path | None) -> int:
+    from maisky_desktop.store import tours
+    from maisky_desktop.store.reader import StoreError, open_store
+
+    try:
+        conn = open_store(store or paths.default_store())
+    except StoreError as exc:
+        print(f"maisky-desktop: {exc}", file=sys.stderr)
+        return 2
+    for t in tours.tours(conn):
+        print(f"{t.id:<28} {len(t.stops):>3} stops  {t.title}")
+    conn.close()
     return 0
 
 
@@ -128,9 +153,20 @@ def cmd_build(out: Path | None) -> int:
     return 0
 
 
-def cmd_gui(store: Path | None, argv: list[str], event: str | None = None, search: str | None = None) -> int:
+def cmd_gui(
+    store: Path | None,
+    argv: list[str],
+    event: str | None = None,
+    search: str | None = None,
+    tour: str | None = None,
+) -> int:
+    from maisky_desktop import display
     from maisky_desktop.store.reader import StoreError, open_store
 
+    why_not = display.problem()
+    if why_not:  # before Qt loads: Qt itself would abort with a misleading hint
+        print(f"maisky-desktop: {why_not}", file=sys.stderr)
+        return 2
     path = store or paths.default_store()
     try:
         open_store(path).close()
@@ -143,7 +179,7 @@ def cmd_gui(store: Path | None, argv: list[str], event: str | None = None, searc
         return 2
     from maisky_desktop.ui.app import run
 
-    return run(path, argv, event=event, search=search)
+    return run(path, argv, event=event, search=search, tour=tour)
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -155,7 +191,9 @@ def main(argv: list[str] | None = None) -> int:
         return cmd_build(args.out or args.store)
     if args.command == "search":
         return cmd_search(args.store, " ".join(args.query), args.json, args.limit)
-    return cmd_gui(args.store, [sys.argv[0]], args.event, args.search)
+    if args.command == "tours":
+        return cmd_tours(args.store)
+    return cmd_gui(args.store, [sys.argv[0]], args.event, args.search, args.tour)
 
 
 if __name__ == "__main__":

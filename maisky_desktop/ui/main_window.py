@@ -21,6 +21,7 @@ from maisky_desktop.ui.panes.reader import DocumentReader
 from maisky_desktop.ui.panes.search import SearchPane
 from maisky_desktop.ui.search_worker import SearchRunner
 from maisky_desktop.ui.timeline.widget import TimelineWidget
+from maisky_desktop.ui.tours import attach as attach_tours
 
 TYPING_PAUSE_MS = 60  # as-you-type: search once typing pauses this long
 VIEW_SETTLE_MS = 400  # a pan or zoom becomes a history entry once it stops this long
@@ -60,6 +61,7 @@ class MainWindow(QtWidgets.QMainWindow):
         self._typing = QtCore.QTimer(self, singleShot=True, interval=TYPING_PAUSE_MS)
         self._settle = QtCore.QTimer(self, singleShot=True, interval=VIEW_SETTLE_MS)
         self._connect()
+        self.tours = attach_tours(self)
         self._update_actions()
         self.statusBar().showMessage(f"{store.count('events')} events from {store.count('sources')} sources")
 
