@@ -193,6 +193,7 @@ def fts_ddl(table: str, columns: list[str], prefix: tuple[int, ...] = FTS_PREFIX
         f"{prefix_opt}\n    content=[{table}]\n)"
     )
 
+
 # One-dimensional R*Tree over events (integer day numbers, proleptic Gregorian
 # ordinals), keyed by the events table's rowid: "which events overlap this window".
 RTREE_DDL = "CREATE VIRTUAL TABLE event_spans USING rtree_i32(id, day_from, day_to)"
