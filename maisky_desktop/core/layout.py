@@ -16,9 +16,11 @@ from functools import cached_property
 
 import numpy as np
 
+from maisky_desktop.core import span
+
 # Ordinal of 1 January of years 1..10000: the table behind the vectorised conversions.
 _JAN1 = np.array([date(y, 1, 1).toordinal() for y in range(1, 10000)] + [date(9999, 12, 31).toordinal() + 1])
-CONTEXT_BEFORE = 1917.0  # events ending before this are pre-revolutionary context
+CONTEXT_BEFORE = span.context_before()  # events ending before the period of study are context
 
 
 def decimal_years(days: np.ndarray | Sequence[int]) -> np.ndarray:
@@ -51,6 +53,8 @@ class Layout:
     titles: list[str] = field(default_factory=list)
     stated: list[str] = field(default_factory=list)  # the date as the source states it
     n_lanes: int = 0  # lanes drawn (0: one more than the highest lane index)
+    open_start: np.ndarray | None = None  # True for "by 1924" (EDTF ../1924): drawn open on the left
+    open_end: np.ndarray | None = None  # True for "after 1933" (EDTF 1933/..): drawn open on the right
 
     def __len__(self) -> int:
         return len(self.ids)
@@ -70,6 +74,14 @@ class Layout:
         return self.approx if self.approx is not None else np.zeros(len(self.ids), dtype=bool)
 
     @cached_property
+    def opens(self) -> tuple[np.ndarray, np.ndarray]:
+        """(open on the left, open on the right) per event: the side the text leaves open."""
+        none = np.zeros(len(self.ids), dtype=bool)
+        left = self.open_start if self.open_start is not None else none
+        right = self.open_end if self.open_end is not None else none
+        return left, right
+
+    @cached_property
     def lanes(self) -> int:
         return self.n_lanes or (int(self.lane.max()) + 1 if len(self.ids) else 1)
 
@@ -84,9 +96,9 @@ class Layout:
         return self.titles[i] if self.titles else self.ids[i]
 
     def extent(self) -> tuple[float, float]:
-        """First and last axis position of any event (1917-1976 when there are none)."""
+        """First and last axis position of any event (the opening view when there are none)."""
         if not len(self.ids):
-            return 1917.0, 1976.0
+            return span.opening_view()
         return float(self.x0[0]), float(self.x1.max())
 
     def visible(self, left: float, right: float) -> np.ndarray:
@@ -118,6 +130,8 @@ def layout_from_columns(
     titles: Sequence[str] | None = None,
     stated: Sequence[str] | None = None,
     n_lanes: int = 0,
+    open_start: Sequence[bool] | None = None,
+    open_end: Sequence[bool] | None = None,
 ) -> Layout:
     """Vectorised: a million events in well under a second (no per-row date parsing)."""
     d0 = np.asarray(day_from, dtype=np.int64)
@@ -148,6 +162,8 @@ def layout_from_columns(
         titles=pick(titles),
         stated=pick(stated),
         n_lanes=n_lanes,
+        open_start=np.asarray(open_start, dtype=bool)[order] if open_start is not None else None,
+        open_end=np.asarray(open_end, dtype=bool)[order] if open_end is not None else None,
     )
 
 

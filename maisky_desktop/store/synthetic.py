@@ -15,6 +15,7 @@ from pathlib import Path
 
 import sqlite_utils
 
+from maisky_desktop.core import span
 from maisky_desktop.store import schema
 from maisky_desktop.store.build import _create, _fts, _rtree
 
@@ -88,7 +89,7 @@ WORDS = [
     "war",
     "alliance",
 ]
-FIRST_DAY, LAST_DAY = date(1917, 1, 1).toordinal(), date(1975, 12, 31).toordinal()
+FIRST_DAY, LAST_DAY = date(span.STUDY[0], 1, 1).toordinal(), date(span.STUDY[1], 12, 31).toordinal()
 
 
 def _sentence(rng: random.Random, length: int) -> str:
@@ -161,13 +162,15 @@ def build_synthetic(
                     None,
                     "synthetic",
                     0,
+                    0,
+                    0,
                 )
             )
             p = i % n_passages
             at, quote = heads[p]
-            anchors.append((i + 1, eid, 0, "synthetic", f"synthetic/p{p:07d}", at, at + len(quote), quote, None))
-        conn.executemany(f"INSERT INTO events VALUES ({','.join('?' * 17)})", events)
-        conn.executemany("INSERT INTO event_anchors VALUES (?,?,?,?,?,?,?,?,?)", anchors)
+            anchors.append((i + 1, eid, 0, "synthetic", f"synthetic/p{p:07d}", at, at + len(quote), quote, None, None))
+        conn.executemany(f"INSERT INTO events VALUES ({','.join('?' * 19)})", events)
+        conn.executemany("INSERT INTO event_anchors VALUES (?,?,?,?,?,?,?,?,?,?)", anchors)
         conn.executemany(
             "INSERT INTO people (id, name, aliases, event_count) VALUES (?, ?, ?, 0)",
             [(n.lower(), n, n) for n in NAMES],

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from PySide6 import QtCore, QtGui, QtWidgets
 
+from maisky_desktop.core import span
 from maisky_desktop.core.filters import Filter
 from maisky_desktop.core.history import History, View
 from maisky_desktop.core.search import Results
@@ -31,7 +32,7 @@ class MainWindow(QtWidgets.QMainWindow):
     def __init__(self, store: Store) -> None:
         super().__init__()
         self.store = store
-        self.setWindowTitle("Maisky Timeline — Soviet diplomacy 1917–1975")
+        self.setWindowTitle(f"Maisky Timeline — Soviet diplomacy {span.study_words()}")
         self.timeline = TimelineWidget.from_store(store)
         self.pane = PassagePane(store)
         self.results = SearchPane()
@@ -109,6 +110,7 @@ class MainWindow(QtWidgets.QMainWindow):
         self.people.person_selected.connect(lambda pid: self.choose("person", pid))
         self.people.filter_requested.connect(lambda pid: self.filter_bar.set_filter(Filter(person=pid)))
         self.people.event_activated.connect(lambda eid: self.choose("event", eid))
+        self.people.passage_activated.connect(self.open_in_document)
         self.filter_bar.filter_changed.connect(self.set_filter)
 
     # Search -----------------------------------------------------------------------------

@@ -15,7 +15,7 @@ import numpy as np
 import pyqtgraph as pg
 from PySide6 import QtCore, QtWidgets
 
-from maisky_desktop.core import viewport
+from maisky_desktop.core import span, viewport
 from maisky_desktop.core.layout import Layout
 from maisky_desktop.core.person_lanes import PersonLanes
 from maisky_desktop.core.viewport import Bounds, Era
@@ -140,7 +140,7 @@ class TimelineWidget(QtWidgets.QWidget):
             row.addWidget(button)
         row.addStretch(1)
         hint = QtWidgets.QLabel(
-            "wheel or +/− zoom · drag or ←/→ pan · Home 1917–1975 · PgUp/PgDn eras · Tab next event"
+            f"wheel or +/− zoom · drag or ←/→ pan · Home {span.study_words()} · PgUp/PgDn eras · Tab next event"
         )
         hint.setStyleSheet(f"color: {style.MUTED_INK};")
         hint.setFont(style.ui_font(8.0))
@@ -163,10 +163,10 @@ class TimelineWidget(QtWidgets.QWidget):
             xMax=self.bounds.hi,
             minXRange=self.bounds.min_span,
             maxXRange=self.bounds.max_span,
-            yMin=-style.ERA_BAND,
+            yMin=-self.backdrop.band,
             yMax=n,
         )
-        vb.setYRange(-style.ERA_BAND, n, padding=0)
+        vb.setYRange(-self.backdrop.band, n, padding=0)
 
     def set_lane_mode(self, mode: str) -> None:
         """'category': one lane per category; 'person': the most present people, the rest together."""
@@ -190,6 +190,10 @@ class TimelineWidget(QtWidgets.QWidget):
         self.navigator.eras = list(eras)
         self.backdrop.set_eras(eras)
         self.overview.set_eras(eras)
+        n = self.layout_data.lanes
+        vb = self.plot.getViewBox()
+        vb.setLimits(yMin=-self.backdrop.band, yMax=n)
+        vb.setYRange(-self.backdrop.band, n, padding=0)
 
     # -- view --------------------------------------------------------------------------------
     def view_range(self) -> tuple[float, float]:
