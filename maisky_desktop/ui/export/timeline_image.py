@@ -78,7 +78,7 @@ def render(
             image = QtGui.QImage(w, h, QtGui.QImage.Format.Format_ARGB32)
             image.fill(QtGui.QColor("white"))
             painter = QtGui.QPainter(image)
-            widget.render(painter)
+            widget.render(painter, QtCore.QPoint(0, 0))
             painter.end()
             if not image.save(str(path), "PNG"):
                 raise OSError(f"cannot write {path}")
@@ -89,7 +89,7 @@ def render(
             generator.setViewBox(QtCore.QRect(0, 0, w, h))
             generator.setTitle("Maisky Timeline")
             painter = QtGui.QPainter(generator)
-            widget.render(painter)
+            widget.render(painter, QtCore.QPoint(0, 0))
             painter.end()
             if not path.exists():
                 raise OSError(f"cannot write {path}")
