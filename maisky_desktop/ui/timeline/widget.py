@@ -163,10 +163,10 @@ class TimelineWidget(QtWidgets.QWidget):
             xMax=self.bounds.hi,
             minXRange=self.bounds.min_span,
             maxXRange=self.bounds.max_span,
-            yMin=-style.ERA_BAND,
+            yMin=-self.backdrop.band,
             yMax=n,
         )
-        vb.setYRange(-style.ERA_BAND, n, padding=0)
+        vb.setYRange(-self.backdrop.band, n, padding=0)
 
     def set_lane_mode(self, mode: str) -> None:
         """'category': one lane per category; 'person': the most present people, the rest together."""
@@ -203,6 +203,10 @@ class TimelineWidget(QtWidgets.QWidget):
         self.navigator.eras = list(eras)
         self.backdrop.set_eras(eras)
         self.overview.set_eras(eras)
+        n = self.layout_data.lanes
+        vb = self.plot.getViewBox()
+        vb.setLimits(yMin=-self.backdrop.band, yMax=n)
+        vb.setYRange(-self.backdrop.band, n, padding=0)
 
     # -- view --------------------------------------------------------------------------------
     def view_range(self) -> tuple[float, float]:
