@@ -153,13 +153,15 @@ def build_synthetic(out: Path, n_events: int, n_passages: int | None = None, see
                     None,
                     "synthetic",
                     0,
+                    0,
+                    0,
                 )
             )
             p = i % n_passages
             at, quote = heads[p]
-            anchors.append((i + 1, eid, 0, "synthetic", f"synthetic/p{p:07d}", at, at + len(quote), quote, None))
-        conn.executemany(f"INSERT INTO events VALUES ({','.join('?' * 17)})", events)
-        conn.executemany("INSERT INTO event_anchors VALUES (?,?,?,?,?,?,?,?,?)", anchors)
+            anchors.append((i + 1, eid, 0, "synthetic", f"synthetic/p{p:07d}", at, at + len(quote), quote, None, None))
+        conn.executemany(f"INSERT INTO events VALUES ({','.join('?' * 19)})", events)
+        conn.executemany("INSERT INTO event_anchors VALUES (?,?,?,?,?,?,?,?,?,?)", anchors)
         conn.executemany(
             "INSERT INTO people (id, name, aliases, event_count) VALUES (?, ?, ?, 0)",
             [(n.lower(), n, n) for n in NAMES],
