@@ -211,6 +211,7 @@ def cmd_gui(
     event: str | None = None,
     search: str | None = None,
     tour: str | None = None,
+    user_data: tuple[Path | None, int] = (None, 7),
 ) -> int:
     from maisky_desktop import display
     from maisky_desktop.store.reader import StoreError, open_store
@@ -231,7 +232,7 @@ def cmd_gui(
         return 2
     from maisky_desktop.ui.app import run
 
-    return run(path, argv, event=event, search=search, tour=tour)
+    return run(path, argv, event=event, search=search, tour=tour, user_data=user_data[0], keep_backups=user_data[1])
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -249,7 +250,7 @@ def main(argv: list[str] | None = None) -> int:
         return cmd_tours(args.store)
     if args.command in cli_research.COMMANDS:
         return cli_research.run(args)
-    return cmd_gui(args.store, [sys.argv[0]], args.event, args.search, args.tour)
+    return cmd_gui(args.store, [sys.argv[0]], args.event, args.search, args.tour, (args.user_data, args.keep_backups))
 
 
 if __name__ == "__main__":

@@ -35,8 +35,11 @@ def run(
     event: str | None = None,
     search: str | None = None,
     tour: str | None = None,
+    user_data: Path | None = None,
+    keep_backups: int = 7,
 ) -> int:
-    """Open the main window; ``event`` starts focused on it, ``search`` with that search, ``tour`` plays it."""
+    """Open the main window; ``event`` starts focused on it, ``search`` with that search, ``tour`` plays it.
+    The last session comes back from ``user_data`` (with the notes), then the options apply."""
     from maisky_desktop.ui.main_window import MainWindow
 
     app = QtWidgets.QApplication.instance() or QtWidgets.QApplication(argv)
@@ -44,6 +47,9 @@ def run(
     window = MainWindow(Store.open(store_path))
     window.resize(1366, 768)
     window.show()
+    from maisky_desktop.ui.notes.research import attach as attach_research
+
+    window.research = attach_research(window, user_data, keep_backups)
     if event and not window.focus_event(event):
         print(f"maisky-desktop: no event {event!r} in the store", file=sys.stderr)
     if search:
