@@ -6,7 +6,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from maisky_desktop import paths
+from maisky_desktop import cli_research, paths
 from maisky_desktop.core import span
 
 EPILOG = """examples:
@@ -22,6 +22,9 @@ EPILOG = """examples:
   maisky-desktop --kiosk              museum kiosk mode (settings: see README, Kiosk)
   maisky-desktop --font-scale 1.5 --high-contrast   larger type, high contrast
   maisky-desktop handout --tour alliance-1941 --out alliance.pdf   a printed handout
+  maisky-desktop export events --format csv --out events.csv   events with EDTF dates and words
+  maisky-desktop cite treaty-of-rapallo --style apa             a citation rendered from a CSL style
+  maisky-desktop import events my-events.csv                    preview a CSV of your own events
 """
 
 
@@ -42,7 +45,9 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("--kiosk-config", type=Path, metavar="PATH", help="kiosk settings file (default: see README)")
     p.add_argument("--font-scale", type=float, default=1.0, metavar="X", help="scale all text, e.g. 1.5 (default 1)")
     p.add_argument("--high-contrast", action="store_true", help="the high-contrast theme")
+    cli_research.add_global_options(p)
     sub = p.add_subparsers(dest="command", metavar="COMMAND")
+    cli_research.add_commands(sub)
     b = sub.add_parser(
         "build",
         help="rebuild the store from seeds and catalog",
@@ -214,6 +219,7 @@ def cmd_gui(
     event: str | None = None,
     search: str | None = None,
     tour: str | None = None,
+    user_data: tuple[Path | None, int] = (None, 7),
     look: dict | None = None,
 ) -> int:
     from maisky_desktop import display
@@ -235,7 +241,16 @@ def cmd_gui(
         return 2
     from maisky_desktop.ui.app import Look, run
 
-    return run(path, argv, event=event, search=search, tour=tour, look=Look(**(look or {})))
+    return run(
+        path,
+        argv,
+        event=event,
+        search=search,
+        tour=tour,
+        user_data=user_data[0],
+        keep_backups=user_data[1],
+        look=Look(**(look or {})),
+    )
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -251,6 +266,8 @@ def main(argv: list[str] | None = None) -> int:
         return cmd_handout(args.store, args)
     if args.command == "tours":
         return cmd_tours(args.store)
+    if args.command in cli_research.COMMANDS:
+        return cli_research.run(args)
     if not 0.5 <= args.font_scale <= 4:
         print("maisky-desktop: --font-scale must be between 0.5 and 4", file=sys.stderr)
         return 2
@@ -260,7 +277,9 @@ def main(argv: list[str] | None = None) -> int:
         "kiosk": args.kiosk,
         "kiosk_config": args.kiosk_config,
     }
-    return cmd_gui(args.store, [sys.argv[0]], args.event, args.search, args.tour, look)
+    return cmd_gui(
+        args.store, [sys.argv[0]], args.event, args.search, args.tour, (args.user_data, args.keep_backups), look
+    )
 
 
 if __name__ == "__main__":

@@ -69,12 +69,14 @@ def run(
     event: str | None = None,
     search: str | None = None,
     tour: str | None = None,
+    user_data: Path | None = None,
+    keep_backups: int = 7,
     look: Look | None = None,
 ) -> int:
     """Open the main window; ``event`` starts focused on it, ``search`` with that search, ``tour`` plays it.
-
-    ``look``: type size, high contrast, and kiosk mode with its settings file.
-    """
+    The last session comes back from ``user_data`` (with the notes), then the options apply.
+    ``look``: type size, high contrast, and kiosk mode with its settings file (a kiosk keeps
+    no notes and restores no session: every visitor starts at the opening state)."""
     from maisky_desktop.ui.main_window import MainWindow
 
     look = look or Look()
@@ -90,6 +92,9 @@ def run(
         return app.exec()
     window.resize(1366, 768)
     window.show()
+    from maisky_desktop.ui.notes.research import attach as attach_research
+
+    window.research = attach_research(window, user_data, keep_backups)
     if event and not window.focus_event(event):
         print(f"maisky-desktop: no event {event!r} in the store", file=sys.stderr)
     if search:
