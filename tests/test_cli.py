@@ -19,6 +19,9 @@ def _run(*args: str) -> subprocess.CompletedProcess:
         ["search", "--help"],
         ["tours", "--help"],
         ["handout", "--help"],
+        ["export", "--help"],
+        ["cite", "--help"],
+        ["import", "--help"],
     ],
 )
 def test_every_command_has_help_with_an_example(args):

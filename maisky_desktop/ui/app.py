@@ -13,9 +13,10 @@ import signal
 import socket
 import sys
 from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
 
-from PySide6 import QtCore, QtWidgets
+from PySide6 import QtCore, QtGui, QtWidgets
 
 from maisky_desktop import logs
 from maisky_desktop.store.faults import damage_message
@@ -36,6 +37,39 @@ def show_fatal(message: str) -> None:
     app = QtWidgets.QApplication.instance() or QtWidgets.QApplication([sys.argv[0]])
     QtWidgets.QMessageBox.critical(None, "Maisky Timeline", message)
     del app
+
+
+@dataclass(frozen=True)
+class Look:
+    """How the UI looks and behaves: the font-size setting, the theme, kiosk mode."""
+
+    font_scale: float = 1.0
+    high_contrast: bool = False
+    kiosk: bool = False
+    kiosk_config: Path | None = None
+
+
+def _kiosk_settings(look: Look):
+    from maisky_desktop.core import kiosk_settings
+
+    settings, problems = kiosk_settings.load(look.kiosk_config)
+    for problem in problems:
+        print(f"maisky-desktop: {problem}", file=sys.stderr)
+    return settings
+
+
+def _apply_look(app: QtWidgets.QApplication, look: Look, kiosk) -> None:
+    from maisky_desktop.ui import theme
+
+    if kiosk is None:
+        theme.apply(app, look.font_scale, look.high_contrast)
+        return
+    from maisky_desktop.ui.kiosk import kiosk_sheet, touch_target_px
+
+    screens = QtGui.QGuiApplication.screens()
+    screen = screens[kiosk.screen] if kiosk.screen < len(screens) else QtGui.QGuiApplication.primaryScreen()
+    target = touch_target_px(screen, kiosk.touch_target_mm)
+    theme.apply(app, kiosk.type_scale * look.font_scale, kiosk.high_contrast or look.high_contrast, kiosk_sheet(target))
 
 
 class SignalQuit(QtCore.QObject):
@@ -81,8 +115,15 @@ class SignalQuit(QtCore.QObject):
 class Shell(QtCore.QObject):
     """Holds the window and its store; notices when the store file is replaced and offers a reload."""
 
-    def __init__(self, store_path: Path, reporter: ErrorReporter, parent: QtCore.QObject | None = None) -> None:
+    def __init__(
+        self,
+        store_path: Path,
+        reporter: ErrorReporter,
+        dress: Callable[[QtWidgets.QMainWindow, QtCore.QRect | None], None],
+        parent: QtCore.QObject | None = None,
+    ) -> None:
         super().__init__(parent)
+        self.dress = dress  # sizes and shows a new window (kiosk, notes): again after a reload
         self.path = store_path
         self.reporter = reporter
         self.store: Store | None = None
@@ -116,15 +157,13 @@ class Shell(QtCore.QObject):
             store.close()
             raise
         window.runner.failed.connect(self.reporter.store_failed)
+        geometry = None
         if old_window is not None:
-            window.setGeometry(old_window.geometry())
-        else:
-            window.resize(1366, 768)
-        self.window, self.store = window, store
-        window.show()
-        if old_window is not None:
-            old_window.close()
+            geometry = old_window.geometry()
+            old_window.close()  # stops its search thread; its notes save their session and close
             old_window.deleteLater()
+        self.window, self.store = window, store
+        self.dress(window, geometry)
         if old_store is not None:
             old_store.close()
 
@@ -180,25 +219,60 @@ class Shell(QtCore.QObject):
             self.store = None
 
 
+def _dresser(
+    app: QtWidgets.QApplication, kiosk_settings, user_data: Path | None, keep_backups: int
+) -> Callable[[QtWidgets.QMainWindow, QtCore.QRect | None], None]:
+    """How each window is set up: as a kiosk, or sized and shown with the user's notes attached."""
+
+    def dress(window, geometry: QtCore.QRect | None) -> None:
+        if kiosk_settings is not None:
+            from maisky_desktop.ui.kiosk import Kiosk
+
+            Kiosk(window, kiosk_settings, app).start()
+            return
+        if geometry is not None:
+            window.setGeometry(geometry)
+        else:
+            window.resize(1366, 768)
+        window.show()
+        from maisky_desktop.ui.notes.research import attach as attach_research
+
+        window.research = attach_research(window, user_data, keep_backups)
+
+    return dress
+
+
 def run(
     store_path: Path,
     argv: list[str],
     event: str | None = None,
     search: str | None = None,
     tour: str | None = None,
+    user_data: Path | None = None,
+    keep_backups: int = 7,
+    look: Look | None = None,
 ) -> int:
     """Open the main window; ``event`` starts focused on it, ``search`` with that search, ``tour`` plays it.
 
+    The last session comes back from ``user_data`` (with the notes), then the options apply.
+    ``look``: type size, high contrast, and kiosk mode with its settings file (a kiosk keeps
+    no notes and restores no session: every visitor starts at the opening state).
     Returns the exit code: 0 when the window was closed, 128 + signal number after SIGINT or
     SIGTERM, 1 after an error while starting (told in one line, and in a dialog with a screen).
     """
+    look = look or Look()
     app = QtWidgets.QApplication.instance() or QtWidgets.QApplication(argv)
     app.setApplicationName("Maisky Timeline")
     reporter = ErrorReporter(store_path, logs.start(), app)
     reporter.install()
     signals = SignalQuit(app)
-    shell = Shell(store_path, reporter, app)
+    shell: Shell | None = None
     try:
+        kiosk_settings = _kiosk_settings(look) if look.kiosk else None
+        _apply_look(app, look, kiosk_settings)
+        shell = Shell(store_path, reporter, _dresser(app, kiosk_settings, user_data, keep_backups), app)
+        if kiosk_settings is not None:
+            event = search = tour = None  # a kiosk starts at its opening state
         shell.open(event, search, tour)
         code = app.exec()
     except StoreError as exc:
@@ -214,11 +288,12 @@ def run(
         show_fatal(message)
         code = 1
     finally:
-        shell.close()
+        if shell is not None:
+            shell.close()
+            shell.deleteLater()
         signals.restore()
         reporter.uninstall()
         logs.stop()
-        shell.deleteLater()
         signals.deleteLater()
         reporter.deleteLater()
     return code
