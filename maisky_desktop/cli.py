@@ -46,15 +46,21 @@ def _limit(text: str) -> int:
     return value
 
 
-def _text_argument(name: str, value: str | None) -> str | None:
-    """Refuse an argument whose bytes are not UTF-8 (Python keeps them as lone surrogates)."""
-    if value is None:
-        return None
-    try:
-        value.encode("utf-8")
-    except UnicodeEncodeError:
-        _fail(f"{name} is not valid text: its bytes {os.fsencode(value)!r} are not UTF-8")
-    return value
+def _refuse_undecodable(args: argparse.Namespace) -> None:
+    """Refuse a text argument whose bytes are not UTF-8 (Python keeps them as lone surrogates).
+
+    Such text cannot be bound into SQL or shown; better one line now than an error deep in Qt.
+    File paths are left alone: the operating system takes their bytes as they are.
+    """
+    for key, value in vars(args).items():
+        for text in value if isinstance(value, list) else [value]:
+            if not isinstance(text, str):
+                continue
+            try:
+                text.encode("utf-8")
+            except UnicodeEncodeError:
+                name = key.upper() if key == "query" else "--" + key.replace("_", "-")
+                _fail(f"{name} is not valid text: its bytes {os.fsencode(text)!r} are not UTF-8")
 
 
 def _fail(message: str, code: int = 2) -> NoReturn:
@@ -323,10 +329,7 @@ def main(argv: list[str] | None = None) -> int:
 
 def _dispatch(args: argparse.Namespace) -> int:
     """Run the command; text arguments that are not UTF-8 are refused first (one line, exit 2)."""
-    for name in ("event", "search", "tour"):
-        _text_argument(f"--{name}", getattr(args, name, None))
-    if args.command == "search":
-        _text_argument("QUERY", " ".join(args.query))
+    _refuse_undecodable(args)
     if args.command == "check":
         return cmd_check()
     if args.command == "build":

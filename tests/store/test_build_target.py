@@ -10,7 +10,7 @@ import pytest
 
 from maisky_desktop import paths
 from maisky_desktop.store import build as build_module
-from maisky_desktop.store import fingerprint
+from maisky_desktop.store import fingerprint, schema
 from maisky_desktop.store.build import build
 from maisky_desktop.store.reader import StoreError, open_store
 from maisky_desktop.store.target import TargetError
@@ -68,7 +68,7 @@ def test_two_builds_at_once_each_use_their_own_file_and_a_reader_never_sees_half
     done.set()
     reader.join()
     assert not errors
-    assert set(seen) <= {"missing", "version 1"}, set(seen)
+    assert set(seen) <= {"missing", f"version {schema.SCHEMA_VERSION}"}, set(seen)
     assert sorted(p.name for p in tmp_path.iterdir()) == ["maisky.sqlite", "maisky.sqlite.sha256"]
     open_store(out, require_fingerprint=True).close()
 
