@@ -185,6 +185,19 @@ class TimelineWidget(QtWidgets.QWidget):
         else:
             self._apply_lanes(*self._category)
 
+    def set_events(self, layout: Layout, lanes: list[tuple[str, str, str]], people: PersonLanes | None = None) -> None:
+        """Replace the events drawn (the store's plus the user's own in a lane of their own), keeping the view
+        and the selection when the selected event is still there."""
+        selected = self.selected_id()
+        self._category = (layout, [name for _, name, _ in lanes] + ["Other"], [c for _, _, c in lanes])
+        self._people = people
+        self.bounds = Bounds.around(*layout.extent())
+        self.set_lane_mode(self.lane_mode if people is not None else "category")
+        index = self.layout_data.index_of(selected) if selected else None
+        if index is not None:
+            self.items.set_selected(index)
+        self._fill_overview()
+
     def set_eras(self, eras: Sequence[Era]) -> None:
         """Shade and name these periods; PageUp/PageDown walk them (none: page by a view width)."""
         self.navigator.eras = list(eras)
