@@ -132,7 +132,9 @@ class NotesPanel(QtWidgets.QWidget):
     def _on_current(self, item, _previous) -> None:
         if item is None or not isinstance(item.data(ROLE), Note):
             return
-        note: Note = item.data(ROLE)
+        self._show(item.data(ROLE))
+
+    def _show(self, note: Note) -> None:
         self.editing, self.target = note, None
         quote = f"<br><i>“{html.escape(note.quote)}”</i>" if note.quote else ""
         self.about.setText(f"<b>{html.escape(self.heading(note))}</b>{quote}")
@@ -187,6 +189,7 @@ class NotesPanel(QtWidgets.QWidget):
         self.error.hide()
         self.editing, self.target = note, None
         self.refresh()
+        self._show(note)
         self.notes_changed.emit()
         return note
 
