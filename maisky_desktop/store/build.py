@@ -361,9 +361,10 @@ def _tours(db: sqlite_utils.Database, res: Resolved) -> None:
     )
 
 
-def _fts(db: sqlite_utils.Database) -> None:
+def _fts(db: sqlite_utils.Database, prefix: tuple[int, ...] = schema.FTS_PREFIX) -> None:
     for table, columns in schema.FTS.items():
-        db[table].enable_fts(columns, fts_version="FTS5", tokenize=schema.FTS_TOKENIZE, create_triggers=False)
+        db.execute(schema.fts_ddl(table, columns, prefix))
+        db.execute(f"INSERT INTO [{table}_fts]([{table}_fts]) VALUES ('rebuild')")
         db[f"{table}_fts"].optimize()
 
 

@@ -7,7 +7,7 @@ whose ``PRAGMA user_version`` differs, with a message instead of a wrong screen.
 
 from __future__ import annotations
 
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 
 # Column definitions: (name, type). Order is the order a Datasette user sees.
 TABLES: dict[str, tuple[list[tuple[str, type]], str | list[str]]] = {
@@ -186,6 +186,26 @@ FTS = {
     "people": ["name", "aliases", "summary"],
 }
 FTS_TOKENIZE = "unicode61 remove_diacritics 2"
+# FTS5 prefix indexes (lengths in characters): a half-typed word of 3 or 4 letters is read
+# from its own index lazily, like a whole word; a longer one is read through its first 4
+# letters and checked (see ``core.search.Term.fts``). Search never completes words shorter
+# than 3 letters. Each length costs about one more copy of the token positions on disk.
+FTS_PREFIX = (3, 4)
+
+
+def fts_ddl(table: str, columns: list[str], prefix: tuple[int, ...] = FTS_PREFIX) -> str:
+    """The full-text table of ``table``, as sqlite-utils' ``enable_fts`` writes it plus ``prefix``.
+
+    Written here because sqlite-utils has no prefix option; the shape (``content=[table]``)
+    is the one Datasette recognises, so its search box keeps working on the table.
+    """
+    cols = ", ".join(f"[{c}]" for c in columns)
+    prefix_opt = f" prefix='{' '.join(map(str, prefix))}'," if prefix else ""
+    return (
+        f"CREATE VIRTUAL TABLE [{table}_fts] USING FTS5 (\n    {cols},\n    tokenize='{FTS_TOKENIZE}',"
+        f"{prefix_opt}\n    content=[{table}]\n)"
+    )
+
 
 # One-dimensional R*Tree over events (integer day numbers, proleptic Gregorian
 # ordinals), keyed by the events table's rowid: "which events overlap this window".
