@@ -22,8 +22,8 @@ from maisky_desktop import paths  # noqa: E402
 from maisky_desktop.core.filters import Filter  # noqa: E402
 from maisky_desktop.store.reader import Store  # noqa: E402
 from maisky_desktop.ui.main_window import MainWindow  # noqa: E402
-from maisky_desktop.ui.notes.research import attach  # noqa: E402
 from maisky_desktop.ui.notes.panel import Target  # noqa: E402
+from maisky_desktop.ui.notes.research import attach  # noqa: E402
 
 CSV = """title,date,end,people,source,quote,note
 Maisky's talk with Halifax,summer 1938,,Ivan Maisky; Lord Halifax,,,from the diary notes
@@ -62,6 +62,7 @@ def main() -> None:
     width, height = (int(v) for v in size.split("x"))
     out = ROOT / "docs" / "screenshots"
     app = QtWidgets.QApplication([sys.argv[0]])
+    app.setApplicationName("Maisky Timeline")
     folder = Path(tempfile.mkdtemp(prefix="maisky-shots-"))
     store = Store.open(paths.default_store())
     window = MainWindow(store)
@@ -83,7 +84,8 @@ def main() -> None:
             research.note_on_event()
             panel.editor.setPlainText(body)
             panel.save()
-    window.choose("event", "maisky-born") if store.event("maisky-born") else None
+    if store.event("maisky-born"):
+        window.choose("event", "maisky-born")
     research.bookmark_event()
     anchor = store.anchors("treaty-of-rapallo")[0]
     passage = store.passage(anchor.passage_id)
