@@ -296,13 +296,16 @@ class EventsItem(pg.GraphicsObject):
         painter.restore()
 
     # -- picking -------------------------------------------------------------------------
-    def hit(self, x: float, y: float, px: float) -> int | None:
-        """Index of the event drawn under data point (x, y): the closest mark, the shorter on a tie."""
+    def hit(self, x: float, y: float, px: float, slop_px: float = 2.0) -> int | None:
+        """Index of the event drawn under data point (x, y): the closest mark, the shorter on a tie.
+
+        ``slop_px``: how far beside a mark still counts (a finger needs more than a mouse).
+        """
         lane = int(np.floor(y / LANE_HEIGHT))
         frac = y - lane
         if not (style.BAR_TOP - 0.06 <= frac <= style.BAR_BOTTOM + 0.06):
             return None
-        tol = (style.POINT_PX / 2 + 2) * px
+        tol = (style.POINT_PX / 2 + slop_px) * px
         idx = self.in_view(x - tol, x + tol)
         idx = idx[self.layout.lane[idx] == lane]
         if not len(idx):
@@ -311,7 +314,7 @@ class EventsItem(pg.GraphicsObject):
         mid = (x0 + x1) / 2
         half = np.maximum((x1 - x0) / 2, style.POINT_PX / 2 * px)
         dist = np.maximum(np.abs(x - mid) - half, 0.0)
-        inside = dist <= 2 * px
+        inside = dist <= slop_px * px
         if not inside.any():
             return None
         idx, dist, span = idx[inside], dist[inside], (x1 - x0)[inside]
