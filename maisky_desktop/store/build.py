@@ -17,7 +17,7 @@ import sqlite_utils
 from maisky_desktop.core import dates, editorial
 from maisky_desktop.core.mentions import mentions
 from maisky_desktop.core.validate import Resolved
-from maisky_desktop.store import schema, target
+from maisky_desktop.store import schema, target, timeline
 
 Progress = Callable[[int, int, str], None]
 
@@ -69,6 +69,7 @@ def _write(res: Resolved, tmp: Path, catalog_dir: Path, progress: Progress) -> N
         ("tours", lambda db: _tours(db, res)),
         ("full-text indexes", _fts),
         ("time index", _rtree),
+        ("timeline layout", lambda db: timeline.write_columns(db.conn)),
         ("metadata", lambda db: _meta(db, res, catalog_dir)),
     ]
     conn = sqlite3.connect(tmp)

@@ -12,6 +12,7 @@ import contextlib
 import signal
 import socket
 import sys
+import threading
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -20,7 +21,7 @@ from PySide6 import QtCore, QtGui, QtWidgets
 
 from maisky_desktop import logs
 from maisky_desktop.store.faults import damage_message
-from maisky_desktop.store.reader import Store, StoreError
+from maisky_desktop.store.reader import Store, StoreError, check_store, needs_background_check
 from maisky_desktop.ui.errors import ErrorReporter, has_display
 
 STORE_POLL_MS = 2000  # how often the store file is checked for a replacement
@@ -37,6 +38,29 @@ def show_fatal(message: str) -> None:
     app = QtWidgets.QApplication.instance() or QtWidgets.QApplication([sys.argv[0]])
     QtWidgets.QMessageBox.critical(None, "Maisky Timeline", message)
     del app
+
+
+def _check_in_background(window: QtWidgets.QMainWindow, path: Path) -> None:
+    """The whole-file integrity check of a big store, after the first frame: a failure is told at once."""
+    outcome: list[str | None] = []
+    worker = threading.Thread(target=lambda: outcome.append(check_store(path)), name="store-check", daemon=True)
+    poll = QtCore.QTimer(window, interval=250)
+
+    def done() -> None:
+        if not outcome:
+            return
+        poll.stop()
+        if outcome[0] is not None:
+            print(f"maisky-desktop: {outcome[0]}", file=sys.stderr)
+            window.statusBar().showMessage(outcome[0])
+            if _has_display():
+                QtWidgets.QMessageBox.warning(
+                    window, "Maisky Timeline", outcome[0] + "\nRebuild or copy the store again."
+                )
+
+    poll.timeout.connect(done)
+    worker.start()
+    poll.start()
 
 
 @dataclass(frozen=True)
@@ -235,6 +259,8 @@ def _dresser(
         else:
             window.resize(1366, 768)
         window.show()
+        if needs_background_check(window.store.path):
+            _check_in_background(window, window.store.path)
         from maisky_desktop.ui.notes.research import attach as attach_research
 
         window.research = attach_research(window, user_data, keep_backups)
