@@ -22,6 +22,7 @@ from maisky_desktop.ui.panes.reader import DocumentReader
 from maisky_desktop.ui.panes.search import SearchPane
 from maisky_desktop.ui.search_worker import SearchRunner
 from maisky_desktop.ui.timeline.widget import TimelineWidget
+from maisky_desktop.ui.accessibility import attach as attach_accessibility
 from maisky_desktop.ui.tours import attach as attach_tours
 
 TYPING_PAUSE_MS = 60  # as-you-type: search once typing pauses this long
@@ -63,6 +64,7 @@ class MainWindow(QtWidgets.QMainWindow):
         self._settle = QtCore.QTimer(self, singleShot=True, interval=VIEW_SETTLE_MS)
         self._connect()
         self.tours = attach_tours(self)
+        attach_accessibility(self)
         self._update_actions()
         self.statusBar().showMessage(f"{store.count('events')} events from {store.count('sources')} sources")
 
