@@ -15,6 +15,7 @@ from maisky_desktop.core.history import History, View
 from maisky_desktop.core.search import Results
 from maisky_desktop.store.reader import Store
 from maisky_desktop.store.search import resolve_filter
+from maisky_desktop.ui.accessibility import attach as attach_accessibility
 from maisky_desktop.ui.filter_bar import FilterBar
 from maisky_desktop.ui.panes.passage_pane import PassagePane
 from maisky_desktop.ui.panes.people import PeoplePane
@@ -22,7 +23,6 @@ from maisky_desktop.ui.panes.reader import DocumentReader
 from maisky_desktop.ui.panes.search import SearchPane
 from maisky_desktop.ui.search_worker import SearchRunner
 from maisky_desktop.ui.timeline.widget import TimelineWidget
-from maisky_desktop.ui.accessibility import attach as attach_accessibility
 from maisky_desktop.ui.tours import attach as attach_tours
 
 TYPING_PAUSE_MS = 60  # as-you-type: search once typing pauses this long
