@@ -11,8 +11,10 @@ SCRIPT = textwrap.dedent(
     attempts = []
 
     def hook(event, args):
+        if event == "socket.__new__" and args[1] == socket.AF_UNIX:
+            return  # a local pipe (the Ctrl+C wake-up socketpair), not a network socket
         if event.startswith(("socket.", "http.", "urllib.", "ftplib.", "smtplib.", "webbrowser.")):
-            attempts.append(event)
+            attempts.append(f"{event} {args!r}"[:200])
 
     sys.addaudithook(hook)
 
