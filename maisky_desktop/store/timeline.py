@@ -27,12 +27,12 @@ def event_layout(conn: sqlite3.Connection) -> Layout:
     index = {cid: i for i, (cid, _, _) in enumerate(lanes(conn))}
     rows = conn.execute(
         "SELECT e.id, e.title, coalesce(nullif(e.date_text, ''), e.date), e.day_from, e.day_to, "
-        f"e.category_id, e.approximate, NOT ({_DAY_PRECISE}), e.open_start, e.open_end "
-        "FROM events e ORDER BY e.day_from, e.id"
+        f"e.category_id, e.approximate, NOT ({_DAY_PRECISE}), e.open_start, e.open_end, "
+        "e.precision IN ('month', 'season', 'year', 'decade') FROM events e ORDER BY e.day_from, e.id"
     ).fetchall()
     if not rows:
         return layout_from_columns([], [], [], [], n_lanes=len(index))
-    ids, titles, stated, d0, d1, category, approx, soft, open_start, open_end = zip(*rows)
+    ids, titles, stated, d0, d1, category, approx, soft, open_start, open_end, vague = zip(*rows)
     lane = [index.get(c, len(index)) for c in category]
     n_lanes = len(index) + (max(lane) == len(index))  # a last lane only if some category is unknown
     return layout_from_columns(
@@ -47,6 +47,7 @@ def event_layout(conn: sqlite3.Connection) -> Layout:
         n_lanes=n_lanes,
         open_start=[bool(v) for v in open_start],
         open_end=[bool(v) for v in open_end],
+        vague=[bool(v) for v in vague],
     )
 
 
