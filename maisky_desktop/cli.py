@@ -162,7 +162,8 @@ def cmd_gui(
     tour: str | None = None,
 ) -> int:
     from maisky_desktop import display
-    from maisky_desktop.store.reader import StoreError, open_store
+    from maisky_desktop.store.reader import StoreError
+    from maisky_desktop.store.services import Services
 
     why_not = display.problem()
     if why_not:  # before Qt loads: Qt itself would abort with a misleading hint
@@ -170,7 +171,7 @@ def cmd_gui(
         return 2
     path = store or paths.default_store()
     try:
-        open_store(path).close()
+        services = Services.open(path)  # opened and checked once; the window reads through it
     except StoreError as exc:
         # One line on stderr and a dialog if a display is there: never a traceback.
         print(f"maisky-desktop: {exc}", file=sys.stderr)
@@ -180,7 +181,7 @@ def cmd_gui(
         return 2
     from maisky_desktop.ui.app import run
 
-    return run(path, argv, event=event, search=search, tour=tour)
+    return run(services, argv, event=event, search=search, tour=tour)
 
 
 def main(argv: list[str] | None = None) -> int:

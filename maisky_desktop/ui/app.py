@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import os
 import sys
-from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6 import QtWidgets
 
-from maisky_desktop.store.reader import Store
+if TYPE_CHECKING:  # the type only: cli opens the store once and hands its services over
+    from maisky_desktop.store.services import Services
 
 
 def _has_display() -> bool:
@@ -30,18 +31,19 @@ def show_fatal(message: str) -> None:
 
 
 def run(
-    store_path: Path,
+    services: Services,
     argv: list[str],
     event: str | None = None,
     search: str | None = None,
     tour: str | None = None,
 ) -> int:
-    """Open the main window; ``event`` starts focused on it, ``search`` with that search, ``tour`` plays it."""
+    """Open the main window on the services of a store opened and checked once (``cli.cmd_gui``);
+    ``event`` starts focused on it, ``search`` with that search, ``tour`` plays it."""
     from maisky_desktop.ui.main_window import MainWindow
 
     app = QtWidgets.QApplication.instance() or QtWidgets.QApplication(argv)
     app.setApplicationName("Maisky Timeline")
-    window = MainWindow(Store.open(store_path))
+    window = MainWindow(services)
     window.resize(1366, 768)
     window.show()
     if event and not window.focus_event(event):

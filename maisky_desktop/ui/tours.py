@@ -175,9 +175,7 @@ class TourPanel(QtWidgets.QWidget):
 
 def attach(window) -> TourPanel:
     """Add the tour panel to a main window as a dock beside People; stops glide the timeline."""
-    from maisky_desktop.store import tours as tour_queries
-
-    panel = TourPanel(tour_queries.tours(window.store.conn))
+    panel = TourPanel(window.services.tours())
     window.glide = Glide(window.timeline, parent=window)
     dock = QtWidgets.QDockWidget("Tours", window)
     dock.setObjectName("tours")

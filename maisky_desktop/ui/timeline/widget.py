@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import html
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
 import numpy as np
 import pyqtgraph as pg
@@ -27,6 +28,9 @@ from maisky_desktop.ui.timeline.labels_item import LabelsItem
 from maisky_desktop.ui.timeline.lane_header import LaneHeader
 from maisky_desktop.ui.timeline.navigation import Navigator
 from maisky_desktop.ui.timeline.overview import OverviewStrip
+
+if TYPE_CHECKING:  # the type only: the data comes from the services
+    from maisky_desktop.store.services import TimelineData
 
 DEFAULT_RANGE = viewport.HOME
 PERSON_COLOURS = [
@@ -48,6 +52,7 @@ class TimelineWidget(QtWidgets.QWidget):
 
     event_selected = QtCore.Signal(str)
     view_changed = QtCore.Signal(float, float)  # left, right in decimal years
+    lane_mode_changed = QtCore.Signal(str)
 
     def __init__(
         self,
@@ -110,18 +115,9 @@ class TimelineWidget(QtWidgets.QWidget):
         QtCore.QTimer.singleShot(0, self._fill_overview)
 
     @classmethod
-    def from_store(cls, store, parent: QtWidgets.QWidget | None = None) -> TimelineWidget:
-        """The timeline of a store: category lanes, eras and person lanes."""
-        from maisky_desktop.store import timeline as queries
-
-        layout = queries.event_layout(store.conn)
-        return cls(
-            layout,
-            queries.lanes(store.conn),
-            parent,
-            eras=queries.eras(store.conn),
-            people=queries.person_lanes(store.conn, layout),
-        )
+    def from_data(cls, data: TimelineData, parent: QtWidgets.QWidget | None = None) -> TimelineWidget:
+        """The timeline of a store (``Services.timeline()``): category lanes, eras and person lanes."""
+        return cls(data.layout, data.lanes, parent, eras=data.eras, people=data.people)
 
     def _toolbar(self) -> QtWidgets.QWidget:
         """The lane switch and a reminder of the keys."""
@@ -184,6 +180,7 @@ class TimelineWidget(QtWidgets.QWidget):
             self._apply_lanes(self._category[0].with_lanes(people.lane, n), people.names, colours)
         else:
             self._apply_lanes(*self._category)
+        self.lane_mode_changed.emit(mode)
 
     def set_eras(self, eras: Sequence[Era]) -> None:
         """Shade and name these periods; PageUp/PageDown walk them (none: page by a view width)."""
@@ -251,6 +248,13 @@ class TimelineWidget(QtWidgets.QWidget):
         if index is None:
             return
         self._select_index(index)
+
+    def mark_selected(self, event_id: str | None) -> None:
+        """Show an event as selected without announcing it (the session already knows)."""
+        index = None if event_id is None else self.layout_data.index_of(event_id)
+        if index != self.items.selected:
+            self.items.set_selected(index)
+            self.labels.update()
 
     def selected_id(self) -> str | None:
         i = self.items.selected
