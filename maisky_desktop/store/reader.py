@@ -18,6 +18,7 @@ from maisky_desktop.core.records import (
     Event,
     EventLink,
     FootnoteRef,
+    Mention,
     Named,
     Passage,
     PersonCard,
@@ -261,7 +262,30 @@ class Store:
             posts=tuple(Post(*p) for p in posts),
             events=tuple(EventLink(*e) for e in events),
             sources=tuple(SourceCount(*c) for c in sources),
+            mentions=tuple(self.mentions(person_id)),
         )
+
+    def mentions(self, person_id: str) -> list[Mention]:
+        """Every passage that names the person (by any spelling), in source and reading order."""
+        rows = self.conn.execute(
+            "SELECT p.id, p.source_id, s.title, p.para_no, p.label, p.kind, p.text, m.alias, m.char_start, m.char_end, "
+            "p.char_start "
+            "FROM person_passages m JOIN passages p ON p.id = m.passage_id JOIN sources s ON s.id = p.source_id "
+            "WHERE m.person_id = ? ORDER BY p.source_id, p.seq, m.char_start",
+            (person_id,),
+        ).fetchall()
+        spellings: dict[str, list[str]] = {}
+        for r in rows:
+            spellings.setdefault(r[0], [])
+            if r[7] not in spellings[r[0]]:
+                spellings[r[0]].append(r[7])
+        seen: set[str] = set()
+        out = []
+        for r in rows:
+            if r[0] not in seen:
+                seen.add(r[0])
+                out.append(Mention(*r[:7], "; ".join(spellings[r[0]]), r[8], r[9], r[10]))
+        return out
 
     def time_span(self) -> TimeSpan:
         """The first and last year of any event, from the time index's bounds."""

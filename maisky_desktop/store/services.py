@@ -28,6 +28,7 @@ from maisky_desktop.core.records import (
     PassageDetail,
     PersonCard,
     PersonListing,
+    Source,
 )
 from maisky_desktop.core.search import Results
 from maisky_desktop.core.span import TimeSpan
@@ -74,6 +75,12 @@ class Services:
 
     def close(self) -> None:
         self._store.close()
+
+    @property
+    def store(self) -> Store:
+        """The row-level queries themselves, for the layers that join the shipped store with other data
+        (exports, handouts, the research layer over the user's notes). Widgets use the methods below."""
+        return self._store
 
     def background(self, is_stale: Callable[[], bool]) -> Background:
         """The off-UI-thread queries on a connection of their own; ``is_stale()`` True stops a running one."""
@@ -134,6 +141,9 @@ class Services:
 
     def passage(self, passage_id: str) -> Passage | None:
         return self._store.passage(passage_id)
+
+    def source(self, source_id: str) -> Source | None:
+        return self._store.source(source_id)
 
     def passage_detail(self, passage_id: str, event_id: str | None = None) -> PassageDetail | None:
         """A passage with its source, footnotes and the events anchored in it; the span is ``event_id``'s

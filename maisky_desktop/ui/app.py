@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import sys
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6 import QtWidgets
@@ -36,9 +37,12 @@ def run(
     event: str | None = None,
     search: str | None = None,
     tour: str | None = None,
+    user_data: Path | None = None,
+    keep_backups: int = 7,
 ) -> int:
     """Open the main window on the services of a store opened and checked once (``cli.cmd_gui``);
-    ``event`` starts focused on it, ``search`` with that search, ``tour`` plays it."""
+    ``event`` starts focused on it, ``search`` with that search, ``tour`` plays it.
+    The last session comes back from ``user_data`` (with the notes), then the options apply."""
     from maisky_desktop.ui.main_window import MainWindow
 
     app = QtWidgets.QApplication.instance() or QtWidgets.QApplication(argv)
@@ -46,6 +50,9 @@ def run(
     window = MainWindow(services)
     window.resize(1366, 768)
     window.show()
+    from maisky_desktop.ui.notes.research import attach as attach_research
+
+    window.research = attach_research(window, user_data, keep_backups)
     if event and not window.focus_event(event):
         print(f"maisky-desktop: no event {event!r} in the store", file=sys.stderr)
     if search:

@@ -121,6 +121,7 @@ class MainWindow(QtWidgets.QMainWindow):
         self.people.person_selected.connect(lambda pid: self.choose("person", pid))
         self.people.filter_requested.connect(lambda pid: setattr(self.session, "filter", Filter(person=pid)))
         self.people.event_activated.connect(lambda eid: self.choose("event", eid))
+        self.people.passage_activated.connect(self.open_in_document)
         self.filter_bar.filter_changed.connect(lambda f: setattr(self.session, "filter", f))
         # session -> widgets
         q = self.qsession

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import html
 
-from PySide6 import QtCore, QtWidgets
+from PySide6 import QtCore, QtGui, QtWidgets
 
 from maisky_desktop.core.tour import Tour, TourWalk
 from maisky_desktop.ui.glide import Glide
@@ -22,6 +22,7 @@ class TourPanel(QtWidgets.QWidget):
     stop_reached = QtCore.Signal(str)
     tour_started = QtCore.Signal(str)
     tour_ended = QtCore.Signal()
+    handout_requested = QtCore.Signal(str)  # the tour id
 
     def __init__(self, tours: list[Tour], parent: QtWidgets.QWidget | None = None) -> None:
         super().__init__(parent)
@@ -54,9 +55,13 @@ class TourPanel(QtWidgets.QWidget):
         self.start_button = QtWidgets.QPushButton("Start tour")
         self.start_button.setAccessibleDescription("Start the tour selected in the list")
         self.start_button.clicked.connect(self._start_selected)
+        self.handout_button = QtWidgets.QPushButton("Handout (PDF)…")
+        self.handout_button.setAccessibleDescription("Print the selected tour, or chosen events, as a PDF handout")
+        self.handout_button.clicked.connect(self._handout_selected)
         col.addWidget(heading)
         col.addWidget(self.list, 1)
         col.addWidget(self.start_button)
+        col.addWidget(self.handout_button)
         return page
 
     def _player(self) -> QtWidgets.QWidget:
@@ -104,6 +109,10 @@ class TourPanel(QtWidgets.QWidget):
         item = self.list.currentItem()
         if item is not None:
             self.start(item.data(QtCore.Qt.ItemDataRole.UserRole))
+
+    def _handout_selected(self) -> None:
+        item = self.list.currentItem()
+        self.handout_requested.emit(item.data(QtCore.Qt.ItemDataRole.UserRole) if item else "")
 
     def start(self, tour_id: str) -> bool:
         """Open a tour at its introduction; False if there is no such tour."""
@@ -189,6 +198,19 @@ def attach(window) -> TourPanel:
         window.glide.to_event(event_id)
         window.timeline.select(event_id)
 
+    def make_handout(tour_id: str | None = None) -> None:
+        from maisky_desktop.ui.handout_dialog import HandoutDialog
+
+        selected = window.timeline.selected_id()
+        dialog = HandoutDialog(window.services.store, list(panel.tours.values()), selected, tour_id or None, window)
+        if dialog.exec() == QtWidgets.QDialog.DialogCode.Accepted:
+            window.statusBar().showMessage(dialog.result_message, 5000)
+
+    window.handout_action = QtGui.QAction("Make a handout (PDF)…", window)
+    window.handout_action.setShortcut(QtGui.QKeySequence.StandardKey.Print)
+    window.handout_action.triggered.connect(lambda: make_handout(None))
+    window.addAction(window.handout_action)
+    panel.handout_requested.connect(make_handout)
     panel.stop_reached.connect(on_stop)
     panel.tour_started.connect(lambda _tid: (dock.show(), dock.raise_()))
     return panel

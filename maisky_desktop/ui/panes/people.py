@@ -25,6 +25,7 @@ class PeoplePane(QtWidgets.QWidget):
     person_selected = QtCore.Signal(str)  # highlight their events
     filter_requested = QtCore.Signal(str)  # filter the timeline to them
     event_activated = QtCore.Signal(str)
+    passage_activated = QtCore.Signal(str, int, int)  # passage id, mention start, end: open in the reader
 
     def __init__(self, services: Services, parent: QtWidgets.QWidget | None = None) -> None:
         super().__init__(parent)
@@ -102,3 +103,7 @@ class PeoplePane(QtWidgets.QWidget):
             self.filter_requested.emit(value)
         elif kind == "event":
             self.event_activated.emit(value)
+        elif kind == "passage":
+            passage_id, start, end = [*value.rsplit(":", 2), "", ""][:3]
+            if start.isdigit() and end.isdigit():
+                self.passage_activated.emit(passage_id, int(start), int(end))

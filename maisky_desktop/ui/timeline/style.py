@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from PySide6 import QtGui
 
-ERA_BAND = 0.42  # height of the era-name strip above the first lane
+ERA_ROW = 0.3  # height of one row of era names above the first lane (as many rows as eras overlap)
 BAR_TOP, BAR_BOTTOM = 0.12, 0.50  # the marks band inside a lane
 TEXT_TOP, TEXT_BOTTOM = 0.54, 0.96  # the label row inside a lane
 POINT_PX = 10.0  # diameter of a single-day marker
