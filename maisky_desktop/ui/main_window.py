@@ -69,6 +69,7 @@ class MainWindow(QtWidgets.QMainWindow):
         self.runner = SearchRunner(services, self)
         self._typing = QtCore.QTimer(self, singleShot=True, interval=TYPING_PAUSE_MS)
         self._settle = QtCore.QTimer(self, singleShot=True, interval=VIEW_SETTLE_MS)
+        self._quiet = False
         self._connect()
         self._show_session()
         self.tours = attach_tours(self)
@@ -154,7 +155,7 @@ class MainWindow(QtWidgets.QMainWindow):
         """Open a search hit, a person chip, an event from the reader or a card."""
         if kind == "event":
             self.timeline.center_on(item_id)
-            self._on_event_picked(item_id)
+            self.timeline.select(item_id)  # announces event_selected, which puts it in the session
         elif kind == "person":
             self.session.select(person=item_id)
             self._show_person(item_id)  # again if already chosen: the dock comes back
@@ -162,13 +163,22 @@ class MainWindow(QtWidgets.QMainWindow):
             detail = self.services.passage_detail(item_id)
             if detail is None:
                 return
-            if detail.events:
-                self.timeline.center_on(detail.events[0])
-            self.session.select(event=detail.events[0] if detail.events else None, passage=item_id)
+            first = detail.events[0] if detail.events else None
+            if first is not None:
+                self.timeline.center_on(first)
+            self.session.select(event=first, passage=item_id)  # one history entry for both
+            if first is not None:
+                self._quiet = True  # announce the event without a second history entry
+                try:
+                    self.timeline.select(first)
+                finally:
+                    self._quiet = False
             self._show_passage(item_id)
 
     def _on_event_picked(self, event_id: str) -> None:
         """An event was clicked, tabbed to or chosen: it opens in the pane (the reader keeps its page)."""
+        if self._quiet:
+            return
         self.session.select(event=event_id, passage=None)
         self._show_event(event_id)
 

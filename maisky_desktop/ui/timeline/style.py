@@ -27,9 +27,12 @@ OTHER_LANE = "#8a8a8a"
 ERA_TINTS = ("#efe7d6", "#e3eaf0")
 
 
+FONT_SCALE = 1.0  # the font-size setting (ui.theme): every timeline text is scaled by it
+
+
 def ui_font(point_size: float = 9.0, bold: bool = False) -> QtGui.QFont:
     font = QtGui.QFont()
-    font.setPointSizeF(point_size)
+    font.setPointSizeF(point_size * FONT_SCALE)
     font.setBold(bold)
     return font
 

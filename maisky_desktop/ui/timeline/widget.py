@@ -8,7 +8,6 @@ view moves, ``core.viewport`` bounds them. Public API used by the rest of the ap
 
 from __future__ import annotations
 
-import html
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
@@ -16,11 +15,11 @@ import numpy as np
 import pyqtgraph as pg
 from PySide6 import QtCore, QtWidgets
 
-from maisky_desktop.core import span, viewport
+from maisky_desktop.core import labels, span, viewport
 from maisky_desktop.core.layout import Layout
 from maisky_desktop.core.person_lanes import PersonLanes
 from maisky_desktop.core.viewport import Bounds, Era
-from maisky_desktop.ui.timeline import style
+from maisky_desktop.ui.timeline import counts, style
 from maisky_desktop.ui.timeline.axis import DateAxis
 from maisky_desktop.ui.timeline.backdrop_item import BackdropItem
 from maisky_desktop.ui.timeline.events_item import EventsItem
@@ -95,6 +94,8 @@ class TimelineWidget(QtWidgets.QWidget):
         self.navigator = Navigator(self.view_range, self.set_view, self.bounds, self.step_selection, self._x_at)
         self.plot.viewport().grabGesture(QtCore.Qt.GestureType.PinchGesture)
         self.plot.viewport().installEventFilter(self.navigator)
+        self.plot.viewport().installEventFilter(self)
+        self.count_menu: QtWidgets.QMenu | None = None
 
         self._apply_lanes(layout, self._category[1], self._category[2])
         vb.setXRange(*DEFAULT_RANGE, padding=0)
@@ -321,6 +322,11 @@ class TimelineWidget(QtWidgets.QWidget):
         point = vb.mapSceneToView(scene_pos)
         return self.items.hit(point.x(), point.y(), vb.viewPixelSize()[0])
 
+    def _label_at(self, scene_pos: QtCore.QPointF) -> labels.Label | None:
+        """The title or count box drawn under a scene point (the last frame's boxes)."""
+        point = QtCore.QPointF(self.plot.mapFromScene(scene_pos))
+        return next((box for box, rect in self.labels.placed if rect.contains(point)), None)
+
     def _on_click(self, ev) -> None:
         if ev.button() != QtCore.Qt.MouseButton.LeftButton:
             return
@@ -331,21 +337,80 @@ class TimelineWidget(QtWidgets.QWidget):
                 self.navigator.zoom(0.5, vb.mapSceneToView(ev.scenePos()).x())
             return
         index = self._hit_scene(ev.scenePos())
+        box = self._label_at(ev.scenePos()) if index is None else None
+        if box is not None and box.index >= 0:
+            index = box.index  # a title selects its event, as its mark does
         if index is not None:
             self._select_index(index)
+        elif box is not None:
+            self.open_count(box, self.plot.mapToGlobal(self.plot.mapFromScene(ev.scenePos())))
+
+    def open_count(self, box: labels.Label, global_pos: QtCore.QPoint | None = None) -> None:
+        """A count clicked: the list of its events and a zoom that separates them (a coarse block: the zoom)."""
+        if not box.members:
+            self.set_view(*self._box_years(box))
+            return
+        members = list(box.members)
+        self.count_menu = counts.count_menu(self, self.layout_data, members, self._pick, lambda: self.separate(members))
+        self.count_menu.popup(global_pos or self.mapToGlobal(QtCore.QPoint(0, 0)))
+
+    def _pick(self, index: int) -> None:
+        self._select_index(index)
+
+    def separate(self, members: Sequence[int]) -> None:
+        """Zoom to just the stretch these events occupy, so they draw apart."""
+        lay = self.layout_data
+        idx = np.asarray(members)
+        x0, x1 = float(lay.x0[idx].min()), float(lay.x1[idx].max())
+        pad = max((x1 - x0) * 0.15, self.bounds.min_span / 2)
+        self.set_view(x0 - pad, x1 + pad)
+
+    def _box_years(self, box: labels.Label) -> tuple[float, float]:
+        left, right = self.view_range()
+        px = (right - left) / max(self.plot.getViewBox().width(), 1.0)
+        return left + box.x * px, left + box.right * px
+
+    def tooltip_at(self, scene_pos: QtCore.QPointF) -> str | None:
+        """What hovering here explains: a mark or a title (the event), a count (what it holds)."""
+        index = self._hit_scene(scene_pos)
+        if index is None:
+            box = self._label_at(scene_pos)
+            if box is None:
+                return None
+            if box.index >= 0:
+                index = box.index
+            else:
+                members = list(box.members)
+                if not members:
+                    a, b = self._box_years(box)
+                    members = [int(i) for i in self.items.in_view(a, b) if self.layout_data.lane[i] == box.lane]
+                return counts.count_tooltip(self.layout_data, members, box.count)
+        return counts.event_tooltip(self.layout_data, index)
 
     def _on_hover(self, scene_pos: QtCore.QPointF) -> None:
-        index = self._hit_scene(scene_pos)
         viewport_widget = self.plot.viewport()
-        if index is None:
+        text = self.tooltip_at(scene_pos)
+        if text is None:
             QtWidgets.QToolTip.hideText()
             viewport_widget.unsetCursor()
             return
-        lay = self.layout_data
-        stated = lay.stated[index] if lay.stated else ""
-        text = f"<b>{html.escape(lay.title(index))}</b>"
-        if stated:
-            text += f"<br>{html.escape(stated)}"
         viewport_widget.setCursor(QtCore.Qt.CursorShape.PointingHandCursor)
         global_pos = self.plot.mapToGlobal(self.plot.mapFromScene(scene_pos))
         QtWidgets.QToolTip.showText(global_pos, text, viewport_widget)
+
+    def eventFilter(self, obj: QtCore.QObject, event: QtCore.QEvent) -> bool:
+        """Answer the viewport's tooltip requests ourselves.
+
+        Left to itself, QGraphicsView asks the scene, whose items carry no tooltips, and the
+        scene hides whatever tooltip is up: on a real X server the hover tooltip vanished that
+        way as soon as the pointer rested (offscreen, no ToolTip event is ever sent).
+        """
+        if event.type() == QtCore.QEvent.Type.ToolTip and obj is self.plot.viewport():
+            text = self.tooltip_at(self.plot.mapToScene(event.pos()))
+            if text is None:
+                QtWidgets.QToolTip.hideText()
+                event.ignore()
+            else:
+                QtWidgets.QToolTip.showText(event.globalPos(), text, self.plot.viewport())
+            return True
+        return super().eventFilter(obj, event)
