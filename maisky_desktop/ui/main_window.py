@@ -160,10 +160,8 @@ class MainWindow(QtWidgets.QMainWindow):
             self.session.select(person=item_id)
             self._show_person(item_id)  # again if already chosen: the dock comes back
         elif kind == "passage":
-            detail = self.services.passage_detail(item_id)
-            if detail is None:
-                return
-            first = detail.events[0] if detail.events else None
+            detail = self.services.passage_detail(item_id)  # None for a passage not in the store (a user's own)
+            first = detail.events[0] if detail and detail.events else None
             if first is not None:
                 self.timeline.center_on(first)
             self.session.select(event=first, passage=item_id)  # one history entry for both
@@ -228,10 +226,8 @@ class MainWindow(QtWidgets.QMainWindow):
 
     def _show_passage(self, passage_id: str) -> None:
         detail = self.services.passage_detail(passage_id, self.session.selection.event)
-        if detail is None:
-            return
         self.tabs.setCurrentWidget(self.reader)
-        self.reader.open(passage_id, detail.span)
+        self.reader.open(passage_id, detail.span if detail else None)
 
     def _on_filter_changed(self, f: Filter) -> None:
         if self.filter_bar.current() != f:
