@@ -9,6 +9,7 @@ connection of its own; ``ui.search_worker`` runs it on a thread.
 
 from __future__ import annotations
 
+import functools
 import sqlite3
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -48,7 +49,7 @@ class TimelineData:
     layout: Layout
     lanes: list[tuple[str, str, str]]
     eras: list[Era]
-    people: PersonLanes
+    people: Callable[[], PersonLanes]  # person lanes are built on first use (the People lane switch)
 
 
 @dataclass(frozen=True)
@@ -93,8 +94,9 @@ class Services:
 
     def timeline(self) -> TimelineData:
         conn = self._store.conn
-        layout = timeline.event_layout(conn)
-        return TimelineData(layout, timeline.lanes(conn), timeline.eras(conn), timeline.person_lanes(conn, layout))
+        layout = timeline.event_layout(conn, self.path)
+        people = functools.partial(timeline.person_lanes, conn, layout)  # built when first asked for
+        return TimelineData(layout, timeline.lanes(conn), timeline.eras(conn), people)
 
     def filter_choices(self) -> FilterChoices:
         people = [Named(p.id, p.name) for p in self._store.people()]

@@ -4,14 +4,16 @@ from __future__ import annotations
 
 import os
 import sys
+import threading
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6 import QtGui, QtWidgets
+from PySide6 import QtCore, QtGui, QtWidgets
 
 if TYPE_CHECKING:  # the type only: cli opens the store once and hands its services over
     from maisky_desktop.store.services import Services
+from maisky_desktop.store.reader import check_store, needs_background_check
 
 
 def _has_display() -> bool:
@@ -30,6 +32,29 @@ def show_fatal(message: str) -> None:
     app = QtWidgets.QApplication.instance() or QtWidgets.QApplication([sys.argv[0]])
     QtWidgets.QMessageBox.critical(None, "Maisky Timeline", message)
     del app
+
+
+def _check_in_background(window: QtWidgets.QMainWindow, path: Path) -> None:
+    """The whole-file integrity check of a big store, after the first frame: a failure is told at once."""
+    outcome: list[str | None] = []
+    worker = threading.Thread(target=lambda: outcome.append(check_store(path)), name="store-check", daemon=True)
+    poll = QtCore.QTimer(window, interval=250)
+
+    def done() -> None:
+        if not outcome:
+            return
+        poll.stop()
+        if outcome[0] is not None:
+            print(f"maisky-desktop: {outcome[0]}", file=sys.stderr)
+            window.statusBar().showMessage(outcome[0])
+            if _has_display():
+                QtWidgets.QMessageBox.warning(
+                    window, "Maisky Timeline", outcome[0] + "\nRebuild or copy the store again."
+                )
+
+    poll.timeout.connect(done)
+    worker.start()
+    poll.start()
 
 
 @dataclass(frozen=True)
@@ -95,6 +120,8 @@ def run(
         return app.exec()
     window.resize(1366, 768)
     window.show()
+    if needs_background_check(services.path):
+        _check_in_background(window, services.path)
     from maisky_desktop.ui.notes.research import attach as attach_research
 
     window.research = attach_research(window, user_data, keep_backups)

@@ -233,6 +233,8 @@ class MainWindow(QtWidgets.QMainWindow):
         if self.filter_bar.current() != f:
             self.filter_bar.set_filter(f)
         self.runner.resolve(f)  # the id sets arrive in _on_filter_sets, computed off the UI thread
+        if not f.active:  # nothing to compute: everything shows at once (a resolve still running is dropped)
+            self._on_filter_sets(f, FilterSets())
 
     def _on_filter_sets(self, f: Filter, sets: FilterSets) -> None:
         """Apply a resolved filter to the timeline, the people list and search."""
