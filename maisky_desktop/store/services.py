@@ -2,20 +2,18 @@
 
 Widgets receive a ``Services`` (and the session), never a ``Store`` or a connection: the store
 is opened and checked once per start (``Services.open``), and what a pane shows is one call
-(``event_detail``, ``person_card``, ``passage_detail``, ``document``). ``Background`` holds the
-queries that must not run on the UI thread (search, resolving a filter into id sets) on a
-connection of its own; ``ui.search_worker`` runs it on a thread.
+(``event_detail``, ``person_card``, ``passage_detail``, ``document``). The queries that must
+not run on the UI thread (search, resolving a filter into id sets) run in ``ui.search_worker``
+on a connection of their own to the same file.
 """
 
 from __future__ import annotations
 
 import functools
-import sqlite3
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from maisky_desktop.core.filters import Filter, FilterSets
 from maisky_desktop.core.layout import Layout
 from maisky_desktop.core.person_lanes import PersonLanes
 from maisky_desktop.core.records import (
@@ -31,15 +29,11 @@ from maisky_desktop.core.records import (
     PersonListing,
     Source,
 )
-from maisky_desktop.core.search import Results
 from maisky_desktop.core.span import TimeSpan
 from maisky_desktop.core.tour import Tour
 from maisky_desktop.core.viewport import Era
 from maisky_desktop.store import timeline, tours
-from maisky_desktop.store.reader import Store, reopen
-from maisky_desktop.store.search import Searcher, resolve_filter
-
-PROGRESS_STEPS = 2000  # a background statement checks for a newer request every this many VM steps
+from maisky_desktop.store.reader import Store
 
 
 @dataclass(frozen=True)
@@ -82,10 +76,6 @@ class Services:
         """The row-level queries themselves, for the layers that join the shipped store with other data
         (exports, handouts, the research layer over the user's notes). Widgets use the methods below."""
         return self._store
-
-    def background(self, is_stale: Callable[[], bool]) -> Background:
-        """The off-UI-thread queries on a connection of their own; ``is_stale()`` True stops a running one."""
-        return Background(self.path, is_stale)
 
     # -- the whole store ----------------------------------------------------------------------
     def summary(self) -> str:
@@ -185,40 +175,3 @@ class Services:
     def person_card(self, person_id: str) -> PersonCard | None:
         return self._store.person_card(person_id)
 
-
-class Background:
-    """Search and filter resolution on their own read-only connection, for a worker thread.
-
-    The connection is made on first use, in the thread that uses it. A newer request makes the
-    running statement stop at its next progress check (``is_stale``); the caller drops it.
-    """
-
-    def __init__(self, path: Path, is_stale: Callable[[], bool]) -> None:
-        self._path = path
-        self._is_stale = is_stale
-        self._searcher: Searcher | None = None
-        self._sets: tuple[Filter, FilterSets] | None = None
-
-    def _conn(self) -> Searcher:
-        if self._searcher is None:
-            conn = reopen(self._path)
-            conn.set_progress_handler(self._is_stale, PROGRESS_STEPS)
-            self._searcher = Searcher(conn)
-        return self._searcher
-
-    def filter_sets(self, f: Filter) -> FilterSets:
-        """The ids a filter lets through (cached for the last filter asked)."""
-        if self._sets is None or self._sets[0] != f:
-            self._sets = (f, resolve_filter(self._conn().conn, f))
-        return self._sets[1]
-
-    def search(self, text: str, f: Filter) -> Results:
-        return self._conn().search(text, self.filter_sets(f))
-
-    def close(self) -> None:
-        if self._searcher is not None:
-            self._searcher.conn.close()
-            self._searcher = None
-
-
-Interrupted = sqlite3.OperationalError  # what a statement stopped by ``is_stale`` raises

@@ -1,116 +1,172 @@
-"""Search and filter queries off the UI thread: typing never waits for SQLite, and a stale request is cancelled.
+"""Searches off the UI thread: typing never waits for SQLite, and a stale search is cancelled.
 
-One worker thread runs ``store.services.Background`` (its own read-only connection: SQLite
-connections are not shared across threads here). Searches and filter resolutions each carry a
-generation number of their own kind; a newer request of the same kind makes the running
-statement stop at its next progress check, and results of an older generation are dropped, so
-only the latest text and the latest filter are shown.
+One worker thread holds its own read-only connection (SQLite connections are not shared
+across threads here), opened when the window opens and checked to be the very file the
+window reads, so search can never read a different store than the timeline. Each request
+carries a generation number; a newer request makes the running statement stop at its next
+progress-handler check (every 2,000 virtual-machine steps) and the query parser stop at
+its next word, and results of an older generation are dropped, so only the latest text is
+shown. The same thread turns a filter into the ids it lets through (``resolve``): filters
+have generations of their own, so typing never cancels a filter and a filter never a search.
+
+The worker is a plain Python thread, not a ``QThread``: Qt aborts the whole process when a
+``QThread`` object is destroyed while it runs (for example when a window is dropped without
+being closed), while a daemon Python thread can always be stopped and joined, and never
+keeps the process alive. Results reach the UI through a queued Qt signal.
 """
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+import atexit
+import contextlib
+import queue
+import sqlite3
+import threading
+import weakref
 
 from PySide6 import QtCore
 
 from maisky_desktop.core.filters import Filter
+from maisky_desktop.core.search import ParseCancelledError
+from maisky_desktop.store.faults import damage_message
+from maisky_desktop.store.reader import Store
+from maisky_desktop.store.search import FilterSets, Searcher, resolve_filter
 
-if TYPE_CHECKING:  # the types only: the runner is handed its services
-    from maisky_desktop.store.services import Background, Services
+SEARCH, FILTER = 0, 1  # the two kinds of request, each with its own generations
 
-SEARCH, FILTER = 0, 1
+PROGRESS_STEPS = 2000
+JOIN_TIMEOUT_S = 5.0
 
-
-class _Worker(QtCore.QObject):
-    searched = QtCore.Signal(int, object)  # generation, Results
-    resolved = QtCore.Signal(int, object, object)  # generation, Filter, FilterSets
-
-    def __init__(self, services: Services, latest: list[int]) -> None:
-        super().__init__()
-        self._latest = latest  # shared: the newest generation asked for, per kind
-        self._running = (SEARCH, 0)
-        self._background: Background = services.background(self._stale)
-
-    def _stale(self) -> bool:
-        kind, generation = self._running
-        return self._latest[kind] != generation
-
-    def _run(self, kind: int, generation: int, work):
-        """Run ``work()``; None if a newer request of the same kind made it stale."""
-        if generation != self._latest[kind]:
-            return None  # a newer request is queued behind this one
-        self._running = (kind, generation)
-        try:
-            return work()
-        except Exception:
-            if generation != self._latest[kind]:
-                return None  # interrupted because stale: nothing to show
-            raise
-
-    @QtCore.Slot(int, str, object)
-    def search(self, generation: int, text: str, filt: Filter) -> None:
-        results = self._run(SEARCH, generation, lambda: self._background.search(text, filt))
-        if results is not None:
-            self.searched.emit(generation, results)
-
-    @QtCore.Slot(int, object)
-    def resolve(self, generation: int, filt: Filter) -> None:
-        sets = self._run(FILTER, generation, lambda: self._background.filter_sets(filt))
-        if sets is not None:
-            self.resolved.emit(generation, filt, sets)
-
-    @QtCore.Slot()
-    def close(self) -> None:
-        self._background.close()
+_live: weakref.WeakSet[SearchRunner] = weakref.WeakSet()
 
 
 class SearchRunner(QtCore.QObject):
-    """Owns the worker thread; ``results`` carries only the latest search's Results and
-    ``filter_sets(Filter, FilterSets)`` only the latest filter's ids."""
+    """Owns the worker thread; ``results`` carries only the latest search's Results.
+
+    ``failed`` carries one line in words when the store fails under a search (a damaged
+    page, an undecodable row); the window reports it once and stays usable.
+    """
 
     results = QtCore.Signal(object)
-    filter_sets = QtCore.Signal(object, object)
-    _search = QtCore.Signal(int, str, object)
-    _resolve = QtCore.Signal(int, object)
-    _close = QtCore.Signal()
+    filter_sets = QtCore.Signal(object, object)  # Filter, FilterSets: only the latest filter's
+    failed = QtCore.Signal(str)
+    _finished = QtCore.Signal(int, object)  # generation, Results (emitted from the worker thread)
+    _resolved = QtCore.Signal(int, object, object)  # generation, Filter, FilterSets
+    _failed = QtCore.Signal(int, str)
 
-    def __init__(self, services: Services, parent: QtCore.QObject | None = None) -> None:
+    def __init__(self, store: Store, parent: QtCore.QObject | None = None) -> None:
         super().__init__(parent)
-        self._latest = [0, 0]
-        self._thread = QtCore.QThread(self)
-        self._worker = _Worker(services, self._latest)
-        self._worker.moveToThread(self._thread)
-        self._search.connect(self._worker.search)
-        self._resolve.connect(self._worker.resolve)
-        self._close.connect(self._worker.close, QtCore.Qt.ConnectionType.BlockingQueuedConnection)
-        self._worker.searched.connect(self._on_searched)
-        self._worker.resolved.connect(self._on_resolved)
+        self._path = store.path
+        self._latests = [0, 0]  # per kind: the newest generation asked for
+        self._requests: queue.SimpleQueue[tuple[int, int, str, Filter] | None] = queue.SimpleQueue()
+        conn = store.open_sibling()  # same file identity as the window's store, or StoreError
+        conn.set_progress_handler(self._stale_running, PROGRESS_STEPS)
+        self._conn: sqlite3.Connection | None = conn
+        self._running = (SEARCH, 0)
+        self._finished.connect(self._on_finished, QtCore.Qt.ConnectionType.QueuedConnection)
+        self._resolved.connect(self._on_resolved, QtCore.Qt.ConnectionType.QueuedConnection)
+        self._failed.connect(self._on_failed, QtCore.Qt.ConnectionType.QueuedConnection)
+        self._thread = threading.Thread(target=self._loop, name="maisky-search", daemon=True)
         self._thread.start()
+        _live.add(self)
+
+    # Main thread -------------------------------------------------------------------------
+
+    @property
+    def _latest(self) -> int:
+        return self._latests[SEARCH]
 
     def search(self, text: str, filt: Filter) -> int:
         """Queue a search; any search still running is cancelled. Returns its generation."""
-        self._latest[SEARCH] += 1
-        self._search.emit(self._latest[SEARCH], text, filt)
-        return self._latest[SEARCH]
+        self._latests[SEARCH] += 1
+        self._requests.put((SEARCH, self._latests[SEARCH], text, filt))
+        return self._latests[SEARCH]
 
     def resolve(self, filt: Filter) -> int:
-        """Queue turning a filter into id sets; a filter still resolving is cancelled."""
-        self._latest[FILTER] += 1
-        self._resolve.emit(self._latest[FILTER], filt)
-        return self._latest[FILTER]
+        """Queue turning a filter into id sets (``filter_sets``); a filter still resolving is cancelled."""
+        self._latests[FILTER] += 1
+        self._requests.put((FILTER, self._latests[FILTER], "", filt))
+        return self._latests[FILTER]
 
-    def _on_searched(self, generation: int, results: object) -> None:
-        if generation == self._latest[SEARCH]:
+    def _on_finished(self, generation: int, results: object) -> None:
+        if generation == self._latests[SEARCH]:
             self.results.emit(results)
 
     def _on_resolved(self, generation: int, filt: object, sets: object) -> None:
-        if generation == self._latest[FILTER]:
+        if generation == self._latests[FILTER]:
             self.filter_sets.emit(filt, sets)
 
+    def _on_failed(self, generation: int, message: str) -> None:
+        if generation in self._latests:
+            self.failed.emit(message)
+
+    def is_running(self) -> bool:
+        return self._thread.is_alive()
+
     def stop(self) -> None:
-        """Cancel what runs, close the worker's connection and end the thread."""
-        self._latest[SEARCH] += 1
-        self._latest[FILTER] += 1
-        self._close.emit()
-        self._thread.quit()
-        self._thread.wait()
+        """Cancel what runs, end the thread and close its connection. Safe to call twice."""
+        self._latests = [n + 1 for n in self._latests]  # the running statement and parse stop at their next check
+        self._requests.put(None)
+        if self._thread.is_alive() and self._thread is not threading.current_thread():
+            self._thread.join(JOIN_TIMEOUT_S)
+        _live.discard(self)
+
+    # Worker thread -----------------------------------------------------------------------
+
+    def _stale_running(self) -> bool:
+        kind, generation = self._running
+        return self._latests[kind] != generation
+
+    def _loop(self) -> None:
+        searcher: Searcher | None = None
+        filters: tuple[Filter, FilterSets] | None = None
+        try:
+            while True:
+                request = self._requests.get()
+                if request is None:
+                    return
+                kind, generation, text, filt = request
+                if generation != self._latests[kind]:
+                    continue  # a newer request of this kind is queued behind it
+                self._running = (kind, generation)
+                try:
+                    if searcher is None:
+                        assert self._conn is not None
+                        searcher = Searcher(self._conn)
+                    if filters is None or filters[0] != filt:
+                        filters = (filt, resolve_filter(searcher.conn, filt))
+                    if kind == FILTER:
+                        self._emit(self._resolved, generation, filt, filters[1])
+                        continue
+                    results = searcher.search(text, filters[1], cancelled=self._stale_running)
+                except ParseCancelledError:
+                    continue
+                except sqlite3.OperationalError as exc:
+                    if self._stale_running():
+                        continue  # interrupted because stale: nothing to show
+                    self._report(generation, exc)
+                    continue
+                except Exception as exc:  # reported in words; the thread lives on for the next search
+                    self._report(generation, exc)
+                    continue
+                self._emit(self._finished, generation, results)
+        finally:
+            if self._conn is not None:
+                self._conn.close()
+                self._conn = None
+
+    def _report(self, generation: int, exc: BaseException) -> None:
+        message = damage_message(self._path, exc) or f"search failed: {type(exc).__name__}: {exc}"
+        self._emit(self._failed, generation, message)
+
+    def _emit(self, signal: QtCore.SignalInstance, *args: object) -> None:
+        with contextlib.suppress(RuntimeError):  # the runner's Qt object is gone: the window was dropped
+            signal.emit(*args)
+
+
+@atexit.register
+def stop_all() -> None:
+    """Stop every worker still running when the interpreter exits (a window never closed)."""
+    for runner in list(_live):
+        with contextlib.suppress(RuntimeError):
+            runner.stop()

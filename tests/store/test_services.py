@@ -4,7 +4,6 @@ from dataclasses import fields
 
 import pytest
 
-from maisky_desktop.core.filters import Filter
 from maisky_desktop.core.records import Boilerplate, Event, FootnoteRef, Passage, PersonCard, Source
 from maisky_desktop.store import schema
 from maisky_desktop.store.services import Services
@@ -70,20 +69,3 @@ def test_the_filter_offers_the_data_years_from_1884(services):
     choices = services.filter_choices()
     assert choices.years.first == 1884 and len(choices.lanes) == len(services.timeline().lanes)
     assert "Maxim Litvinov" in [p.name for p in choices.people]
-
-
-def test_background_queries_search_and_resolve_filters_on_their_own_connection(services):
-    background = services.background(lambda: False)
-    sets = background.filter_sets(Filter(person="litvinov"))
-    assert sets.events == frozenset(services.person_card("litvinov").event_ids)
-    results = background.search("Rapallo", Filter())
-    assert results.all()[0].id == "treaty-of-rapallo"
-    background.close()
-
-
-def test_a_stale_background_query_stops(built_store):
-    services = Services.open(built_store)
-    background = services.background(lambda: True)  # every request is already outdated
-    with pytest.raises(Exception, match="interrupt"):
-        background.search("the Soviet government", Filter(year_from=1920))
-    services.close()
