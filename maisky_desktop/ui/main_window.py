@@ -19,6 +19,7 @@ from maisky_desktop.core.filters import Filter, FilterSets
 from maisky_desktop.core.history import History
 from maisky_desktop.core.search import Results
 from maisky_desktop.core.session import Selection, Session
+from maisky_desktop.ui.accessibility import attach as attach_accessibility
 from maisky_desktop.ui.filter_bar import FilterBar
 from maisky_desktop.ui.panes.passage_pane import PassagePane
 from maisky_desktop.ui.panes.people import PeoplePane
@@ -73,6 +74,7 @@ class MainWindow(QtWidgets.QMainWindow):
         self._connect()
         self._show_session()
         self.tours = attach_tours(self)
+        attach_accessibility(self)
         self.statusBar().showMessage(services.summary())
 
     def _build_toolbars(self) -> None:
