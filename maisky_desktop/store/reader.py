@@ -79,9 +79,6 @@ _PASSAGE_COLS = "id, source_id, seq, kind, char_start, char_end, text, para_id, 
 # frame checked at open and the whole file by ``check_store`` in the background (the app
 # reports a failure as soon as it is known).
 INLINE_CHECK_BYTES = 32 * 2**20
-# The store never changes while open (immutable), so memory-mapping it is safe; reading the
-# timeline's columns (41 MB for a million events) then costs a third of reading them page by page.
-MMAP_BYTES = 2**30
 FIRST_FRAME_TABLES = ("meta", "categories", "eras", "timeline_columns")
 
 
@@ -176,7 +173,6 @@ def open_store(path: Path, require_fingerprint: bool | None = None) -> sqlite3.C
     uri = path.resolve().as_uri() + "?mode=ro&immutable=1"
     try:
         conn = sqlite3.connect(uri, uri=True, check_same_thread=False)
-        conn.execute(f"PRAGMA mmap_size = {MMAP_BYTES}")  # read-only file: pages mapped, not copied per read
     except sqlite3.Error as exc:
         raise StoreError(f"cannot open store {path}: {exc}") from None
     try:

@@ -22,7 +22,6 @@ from maisky_desktop.core import dates
 from maisky_desktop.core.layout import Layout, OnDemand, layout_from_columns
 from maisky_desktop.core.person_lanes import PersonLanes, assign
 from maisky_desktop.core.viewport import Era
-from maisky_desktop.store.reader import MMAP_BYTES
 
 EAGER_TEXT = 20_000  # up to this many events, text is read with the layout (about 15 ms)
 
@@ -224,7 +223,6 @@ class TextLoader:
 
     def _run(self) -> None:
         conn = sqlite3.connect(self._path.resolve().as_uri() + "?mode=ro&immutable=1", uri=True)
-        conn.execute(f"PRAGMA mmap_size = {MMAP_BYTES}")
         try:
             while True:
                 idx = self._requests.get()
