@@ -337,9 +337,12 @@ def cmd_gui(
     )
 
 
+class _Terminated(KeyboardInterrupt):
+    """SIGTERM, unwinding like Ctrl+C so connections close and temporary files go."""
+
+
 def _terminate(signum: int, _frame: object) -> None:
-    """SIGTERM in a command: unwind like Ctrl+C, so connections close and temporary files go."""
-    raise KeyboardInterrupt
+    raise _Terminated
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -349,9 +352,9 @@ def main(argv: list[str] | None = None) -> int:
     previous = signal.signal(signal.SIGTERM, _terminate) if main_thread else None  # the window sets its own
     try:
         return _dispatch(args)
-    except KeyboardInterrupt:
+    except KeyboardInterrupt as exc:
         print("\nmaisky-desktop: interrupted", file=sys.stderr)
-        return 130
+        return 128 + (signal.SIGTERM if isinstance(exc, _Terminated) else signal.SIGINT)
     finally:
         if main_thread:
             signal.signal(signal.SIGTERM, previous)

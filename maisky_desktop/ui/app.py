@@ -185,6 +185,7 @@ class Shell(QtCore.QObject):
             store.close()
             raise
         window.runner.failed.connect(self.reporter.store_failed)
+        window.runner.crashed.connect(lambda exc: self.reporter.handle(type(exc), exc, exc.__traceback__))
         geometry = None
         if self.offer is not None:  # a child of the old window
             self.offer.close()

@@ -88,6 +88,24 @@ def test_closing_the_window_stops_the_search_thread_and_closes_its_connection(qt
     store.close()
 
 
+def test_a_bug_in_a_search_is_handed_over_for_the_report_not_called_damage(qtbot, embedded_store, monkeypatch):
+    store = Store.open(embedded_store)
+    runner = SearchRunner(store)
+    failures, crashes = [], []
+    runner.failed.connect(failures.append)
+    runner.crashed.connect(crashes.append)
+
+    def buggy(self, *args, **kwargs):
+        raise KeyError("a bug")
+
+    monkeypatch.setattr(Searcher, "search", buggy)
+    runner.search("Maisky", Filter())
+    qtbot.waitUntil(lambda: bool(crashes), timeout=5000)
+    assert isinstance(crashes[0], KeyError) and crashes[0].__traceback__ is not None and not failures
+    runner.stop()
+    store.close()
+
+
 def test_a_search_that_fails_is_reported_and_the_thread_lives_on(qtbot, embedded_store, monkeypatch):
     store = Store.open(embedded_store)
     runner = SearchRunner(store)
