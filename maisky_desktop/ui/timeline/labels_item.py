@@ -77,10 +77,11 @@ class LabelsItem(pg.GraphicsObject):
         painter.restore()
 
     def _titles(self, left: float, right: float, sx: float, view_w: float) -> list[labels.Label]:
+        lay = self.events.layout
         idx = self.events.in_view(left, right)
+        idx = idx[lay.titles_ready(idx)]  # a big store's titles arrive off the paint path
         if not len(idx):
             return []
-        lay = self.events.layout
         starts = np.maximum((lay.x0[idx] - left) * sx, _EDGE_PX)
         tracks = lay.lane[idx].astype(np.int64) * stacking.MAX_ROWS + self.events.row[idx]
         boxes = labels.place(tracks, starts, self._measure(idx), idx, view_w)

@@ -8,7 +8,7 @@ view moves, ``core.viewport`` bounds them. Public API used by the rest of the ap
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 import numpy as np
 import pyqtgraph as pg
@@ -55,12 +55,17 @@ class TimelineWidget(QtWidgets.QWidget):
         parent: QtWidgets.QWidget | None = None,
         *,
         eras: Sequence[Era] = (),
-        people: PersonLanes | None = None,
+        people: PersonLanes | Callable[[], PersonLanes] | None = None,
     ):
         super().__init__(parent)
         self.layout_data = layout
         self._category = (layout, [name for _, name, _ in lanes] + ["Other"], [c for _, _, c in lanes])
-        self._people = people
+        self._people_source = people  # a function: computed when the People lanes are first shown
+        # Text of a big store's events is read as they come into view, off the UI thread; this
+        # timer repaints the labels when it has arrived, and runs only while some is on its way.
+        self._text_poll = QtCore.QTimer(self, interval=30)
+        self._text_poll.timeout.connect(self._poll_text)
+        self._text_seen = -1
         self.lane_mode = "category"
         self.bounds = Bounds.around(*layout.extent())
         self.setFocusPolicy(QtCore.Qt.FocusPolicy.StrongFocus)
@@ -100,6 +105,7 @@ class TimelineWidget(QtWidgets.QWidget):
         self.plot.scene().sigMouseClicked.connect(self._on_click)
         self.plot.scene().sigMouseMoved.connect(self._on_hover)
         vb.sigXRangeChanged.connect(self._on_range_changed)
+        self._want_text()
         vb.sigResized.connect(self._align_overview)
 
         box = QtWidgets.QVBoxLayout(self)
@@ -115,14 +121,27 @@ class TimelineWidget(QtWidgets.QWidget):
         """The timeline of a store: category lanes, eras and person lanes."""
         from maisky_desktop.store import timeline as queries
 
-        layout = queries.event_layout(store.conn)
-        return cls(
+        layout = queries.event_layout(store.conn, store.path)
+        widget = cls(
             layout,
             queries.lanes(store.conn),
             parent,
             eras=queries.eras(store.conn),
-            people=queries.person_lanes(store.conn, layout),
+            people=lambda: queries.person_lanes(store.conn, layout),
         )
+        if layout.on_demand:
+            widget.destroyed.connect(layout.titles.close)  # ends the text loader's thread
+        return widget
+
+    @property
+    def _people(self) -> PersonLanes | None:
+        if callable(self._people_source):
+            self._people_source = self._people_source()
+        return self._people_source
+
+    @_people.setter
+    def _people(self, people: PersonLanes | Callable[[], PersonLanes] | None) -> None:
+        self._people_source = people
 
     def _toolbar(self) -> QtWidgets.QWidget:
         """The lane switch and a reminder of the keys."""
@@ -134,7 +153,7 @@ class TimelineWidget(QtWidgets.QWidget):
         for mode, text in (("category", "Categories"), ("person", "People")):
             button = QtWidgets.QToolButton(text=text, checkable=True, autoRaise=True)
             button.setChecked(mode == "category")
-            button.setEnabled(mode == "category" or self._people is not None)
+            button.setEnabled(mode == "category" or self._people_source is not None)
             button.setFocusPolicy(QtCore.Qt.FocusPolicy.NoFocus)
             button.clicked.connect(lambda _=False, m=mode: self.set_lane_mode(m))
             self.lane_buttons.addButton(button)
@@ -225,6 +244,26 @@ class TimelineWidget(QtWidgets.QWidget):
     def _on_range_changed(self, _vb, rng) -> None:
         self.overview.set_view(float(rng[0]), float(rng[1]))
         self.view_changed.emit(float(rng[0]), float(rng[1]))
+        self._want_text()
+
+    def _want_text(self) -> None:
+        """Ask for the titles of the events in view when they will be drawn (a big store's, off the UI thread)."""
+        lay = self.layout_data
+        if not lay.on_demand:
+            return
+        left, right = self.view_range()
+        if self.items.is_coarse(left, right):
+            return  # counts, not titles
+        lay.request_titles(self.items.in_view(left, right))
+        self._text_poll.start()
+
+    def _poll_text(self) -> None:
+        lay = self.layout_data
+        if lay.text_version != self._text_seen:
+            self._text_seen = lay.text_version
+            self.labels.update()
+        if not lay.titles_pending:
+            self._text_poll.stop()
 
     def _align_overview(self, *_args) -> None:
         vb = self.plot.getViewBox()
