@@ -15,6 +15,7 @@ from maisky_desktop.core.history import History, View
 from maisky_desktop.core.search import Results
 from maisky_desktop.store.reader import Store
 from maisky_desktop.store.search import resolve_filter
+from maisky_desktop.ui.accessibility import attach as attach_accessibility
 from maisky_desktop.ui.filter_bar import FilterBar
 from maisky_desktop.ui.panes.passage_pane import PassagePane
 from maisky_desktop.ui.panes.people import PeoplePane
@@ -63,6 +64,7 @@ class MainWindow(QtWidgets.QMainWindow):
         self._settle = QtCore.QTimer(self, singleShot=True, interval=VIEW_SETTLE_MS)
         self._connect()
         self.tours = attach_tours(self)
+        attach_accessibility(self)
         self._update_actions()
         self.statusBar().showMessage(f"{store.count('events')} events from {store.count('sources')} sources")
 
