@@ -82,7 +82,7 @@ class Research(QtCore.QObject):
         if self.user is not None:
             self.panel: NotesPanel | None = NotesPanel(self.user, self.gather.heading, self._matching, self._others)
             self.panel.jump_requested.connect(self.jump)
-            self.panel.notes_changed.connect(lambda: self._apply_filter(self.window.filter))
+            self.panel.notes_changed.connect(lambda: self._apply_filter(self.window.session.filter))
             widget: QtWidgets.QWidget = self.panel
         else:
             self.panel = None
@@ -204,7 +204,7 @@ class Research(QtCore.QObject):
     def toggle_only_noted(self) -> None:
         """The filter bar's filter, narrowed to the events that carry a note or a bookmark (or not any more)."""
         self.only_noted = self.actions["only_noted"].isChecked()
-        self._apply_filter(self.window.filter)
+        self._apply_filter(self.window.session.filter)
 
     def refresh_markers(self) -> None:
         if self.user is None:
