@@ -126,6 +126,7 @@ class Kiosk(QtCore.QObject):
         # button, a dock's toggle) are left alone.
         for action in w.findChildren(QtGui.QAction):
             if action.shortcuts() and not any(seq in ALLOWED for seq in action.shortcuts()):
+                action.setShortcuts([])  # gone, not just disabled: the window may enable it again
                 action.setEnabled(False)
         w.handout_action.setEnabled(False)  # it opens a file dialog
         w.tours.handout_button.hide()
