@@ -16,6 +16,7 @@ EPILOG = """examples:
   maisky-desktop search Maiskii       search events, people and passages (any spelling)
   maisky-desktop --event treaty-of-rapallo   start focused on an event
   maisky-desktop --search Litvinoff   start with a search
+  maisky-desktop --self-test          check this installation works, print what was checked
 """
 
 
@@ -29,6 +30,11 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("--store", type=Path, help="open this store instead of the embedded one")
     p.add_argument("--event", metavar="ID", help="start focused on this event (its passage open)")
     p.add_argument("--search", metavar="TEXT", help="start with this search")
+    p.add_argument(
+        "--self-test",
+        action="store_true",
+        help="check this installation (store, timeline, search, notes, PDF) offscreen and exit",
+    )
     sub = p.add_subparsers(dest="command", metavar="COMMAND")
     b = sub.add_parser(
         "build",
@@ -149,6 +155,10 @@ def cmd_gui(store: Path | None, argv: list[str], event: str | None = None, searc
 def main(argv: list[str] | None = None) -> int:
     args_list = sys.argv[1:] if argv is None else argv
     args = _parser().parse_args(args_list)
+    if args.self_test:
+        from maisky_desktop.ui.self_test import run_self_test
+
+        return run_self_test(args.store)
     if args.command == "check":
         return cmd_check()
     if args.command == "build":
