@@ -6,7 +6,8 @@ import argparse
 import sys
 from pathlib import Path
 
-from maisky_desktop import paths
+from maisky_desktop import cli_research, paths
+from maisky_desktop.core import span
 
 EPILOG = """examples:
   maisky-desktop                      open the timeline on the embedded store
@@ -17,25 +18,34 @@ EPILOG = """examples:
   maisky-desktop --event treaty-of-rapallo   start focused on an event
   maisky-desktop --search Litvinoff   start with a search
   maisky-desktop --self-test          check this installation works, print what was checked
+  maisky-desktop --tour alliance-1941 play a guided tour
+  maisky-desktop tours                list the guided tours
+  maisky-desktop handout --tour alliance-1941 --out alliance.pdf   a printed handout
+  maisky-desktop export events --format csv --out events.csv   events with EDTF dates and words
+  maisky-desktop cite treaty-of-rapallo --style apa             a citation rendered from a CSL style
+  maisky-desktop import events my-events.csv                    preview a CSV of your own events
 """
 
 
 def _parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(
         prog="maisky-desktop",
-        description="Maisky Timeline: Soviet diplomacy 1917-1975, every event anchored in its sources.",
+        description=f"Maisky Timeline: Soviet diplomacy {span.study_words()}, every event anchored in its sources.",
         epilog=EPILOG,
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     p.add_argument("--store", type=Path, help="open this store instead of the embedded one")
     p.add_argument("--event", metavar="ID", help="start focused on this event (its passage open)")
     p.add_argument("--search", metavar="TEXT", help="start with this search")
+    p.add_argument("--tour", metavar="ID", help="start playing this guided tour (see 'maisky-desktop tours')")
     p.add_argument(
         "--self-test",
         action="store_true",
         help="check this installation (store, timeline, search, notes, PDF) offscreen and exit",
     )
+    cli_research.add_global_options(p)
     sub = p.add_subparsers(dest="command", metavar="COMMAND")
+    cli_research.add_commands(sub)
     b = sub.add_parser(
         "build",
         help="rebuild the store from seeds and catalog",
@@ -63,6 +73,28 @@ def _parser() -> argparse.ArgumentParser:
     s.add_argument(
         "--json", action="store_true", help="one JSON object per line: kind, id, title or name, date, snippet"
     )
+    sub.add_parser(
+        "tours",
+        help="list the guided tours (ids for --tour)",
+        description="List the guided tours: id, number of stops, title.",
+        epilog="example:\n  maisky-desktop tours",
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    h = sub.add_parser(
+        "handout",
+        help="write a tour or chosen events as a PDF handout",
+        description="Write a printable PDF: a title page, then each event with its date in words, summary, "
+        "the verbatim passages and their full citations, page numbers on every page. Needs no display.",
+        epilog="examples:\n  maisky-desktop handout --tour alliance-1941 --out alliance.pdf\n"
+        "  maisky-desktop handout --event treaty-of-rapallo --event kirov-murder --paper letter --out two.pdf",
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    which = h.add_mutually_exclusive_group(required=True)
+    which.add_argument("--tour", dest="handout_tour", metavar="ID", help="the tour to print (its stops in order)")
+    which.add_argument("--event", dest="handout_events", metavar="ID", action="append", help="an event (repeat)")
+    h.add_argument("--paper", choices=("a4", "letter"), default="a4", help="paper size (default a4)")
+    h.add_argument("--title", default="Selected events", help="title of an events handout")
+    h.add_argument("--out", type=Path, required=True, help="the PDF to write")
     s.add_argument("--limit", type=int, default=10, help="results per kind (default 10)")
     return p
 
@@ -86,6 +118,51 @@ def cmd_search(store: Path | None, query: str, as_json: bool, limit: int) -> int
         else:
             print(f"{hit.kind:<8} {hit.id}  {hit.title}" + (f"  ({hit.date})" if hit.date else ""))
             print(f"         {hit.snippet.bracketed()}")
+    return 0
+
+
+def cmd_tours(store: Path | None) -> int:
+    from maisky_desktop.store import tours
+    from maisky_desktop.store.reader import StoreError, open_store
+
+    try:
+        conn = open_store(store or paths.default_store())
+    except StoreError as exc:
+        print(f"maisky-desktop: {exc}", file=sys.stderr)
+        return 2
+    for t in tours.tours(conn):
+        print(f"{t.id:<28} {len(t.stops):>3} stops  {t.title}")
+    conn.close()
+    return 0
+
+
+def cmd_handout(store: Path | None, args: argparse.Namespace) -> int:
+    from maisky_desktop.store.handout import HandoutError, events_handout, tour_handout
+    from maisky_desktop.store.reader import StoreError, open_store
+
+    try:
+        conn = open_store(store or paths.default_store())
+    except StoreError as exc:
+        print(f"maisky-desktop: {exc}", file=sys.stderr)
+        return 2
+    try:
+        if args.handout_tour:
+            handout = tour_handout(conn, args.handout_tour)
+        else:
+            handout = events_handout(conn, args.handout_events, args.title)
+    except HandoutError as exc:
+        print(f"maisky-desktop: {exc}", file=sys.stderr)
+        return 2
+    finally:
+        conn.close()
+    from maisky_desktop.ui.handout_pdf import write_pdf
+
+    try:
+        pages = write_pdf(handout, args.out, args.paper)
+    except OSError as exc:
+        print(f"maisky-desktop: {exc}", file=sys.stderr)
+        return 1
+    print(f"wrote {args.out} ({pages} pages, {len(handout.entries)} events, {args.paper})")
     return 0
 
 
@@ -134,9 +211,20 @@ def cmd_build(out: Path | None) -> int:
     return 0
 
 
-def cmd_gui(store: Path | None, argv: list[str], event: str | None = None, search: str | None = None) -> int:
+def cmd_gui(
+    store: Path | None,
+    argv: list[str],
+    event: str | None = None,
+    search: str | None = None,
+    tour: str | None = None,
+) -> int:
+    from maisky_desktop import display
     from maisky_desktop.store.reader import StoreError, open_store
 
+    why_not = display.problem()
+    if why_not:  # before Qt loads: Qt itself would abort with a misleading hint
+        print(f"maisky-desktop: {why_not}", file=sys.stderr)
+        return 2
     path = store or paths.default_store()
     try:
         open_store(path).close()
@@ -149,7 +237,7 @@ def cmd_gui(store: Path | None, argv: list[str], event: str | None = None, searc
         return 2
     from maisky_desktop.ui.app import run
 
-    return run(path, argv, event=event, search=search)
+    return run(path, argv, event=event, search=search, tour=tour)
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -165,7 +253,13 @@ def main(argv: list[str] | None = None) -> int:
         return cmd_build(args.out or args.store)
     if args.command == "search":
         return cmd_search(args.store, " ".join(args.query), args.json, args.limit)
-    return cmd_gui(args.store, [sys.argv[0]], args.event, args.search)
+    if args.command == "handout":
+        return cmd_handout(args.store, args)
+    if args.command == "tours":
+        return cmd_tours(args.store)
+    if args.command in cli_research.COMMANDS:
+        return cli_research.run(args)
+    return cmd_gui(args.store, [sys.argv[0]], args.event, args.search, args.tour)
 
 
 if __name__ == "__main__":

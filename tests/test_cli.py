@@ -10,7 +10,20 @@ def _run(*args: str) -> subprocess.CompletedProcess:
     return subprocess.run([sys.executable, "-m", "maisky_desktop", *args], capture_output=True, text=True, timeout=120)
 
 
-@pytest.mark.parametrize("args", [["--help"], ["build", "--help"], ["check", "--help"], ["search", "--help"]])
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["--help"],
+        ["build", "--help"],
+        ["check", "--help"],
+        ["search", "--help"],
+        ["tours", "--help"],
+        ["handout", "--help"],
+        ["export", "--help"],
+        ["cite", "--help"],
+        ["import", "--help"],
+    ],
+)
 def test_every_command_has_help_with_an_example(args):
     proc = _run(*args)
     assert proc.returncode == 0

@@ -51,7 +51,7 @@ class History:
 
     def move(self, left: float, right: float) -> View:
         """The timeline range changed: a new entry, or the same one if the last entry was a move."""
-        if _same_range((left, right), (self.current.left, self.current.right)):
+        if same_range((left, right), (self.current.left, self.current.right)):
             return self.current
         view = replace(self.current, left=left, right=right, moved=True)
         if self.current.moved and not self.can_forward():
@@ -59,6 +59,18 @@ class History:
         else:
             self._push(view)
         return self.current
+
+    def state(self) -> tuple[list[View], int]:
+        """The entries and the cursor (for saving a session)."""
+        return list(self._entries), self._at
+
+    def restore(self, entries: list[View], at: int) -> None:
+        """Take saved entries and cursor (the newest ``limit`` of them)."""
+        if not entries or not 0 <= at < len(entries):
+            raise ValueError("a history needs at least one entry and a cursor on one of them")
+        drop = max(len(entries) - self._limit, 0)
+        self._entries = list(entries[drop:])
+        self._at = max(at - drop, 0)
 
     def back(self) -> View:
         if self.can_back():
@@ -78,7 +90,7 @@ class History:
         self._at = len(self._entries) - 1
 
 
-def _same_range(a: tuple[float, float], b: tuple[float, float]) -> bool:
+def same_range(a: tuple[float, float], b: tuple[float, float]) -> bool:
     """Equal up to float noise from the view box (a millionth of the span)."""
     tolerance = 1e-6 * max(abs(a[1] - a[0]), 1e-9)
     return abs(a[0] - b[0]) <= tolerance and abs(a[1] - b[1]) <= tolerance

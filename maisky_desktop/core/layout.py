@@ -16,9 +16,11 @@ from functools import cached_property
 
 import numpy as np
 
+from maisky_desktop.core import span
+
 # Ordinal of 1 January of years 1..10000: the table behind the vectorised conversions.
 _JAN1 = np.array([date(y, 1, 1).toordinal() for y in range(1, 10000)] + [date(9999, 12, 31).toordinal() + 1])
-CONTEXT_BEFORE = 1917.0  # events ending before this are pre-revolutionary context
+CONTEXT_BEFORE = span.context_before()  # events ending before the period of study are context
 
 
 def decimal_years(days: np.ndarray | Sequence[int]) -> np.ndarray:
@@ -84,9 +86,9 @@ class Layout:
         return self.titles[i] if self.titles else self.ids[i]
 
     def extent(self) -> tuple[float, float]:
-        """First and last axis position of any event (1917-1976 when there are none)."""
+        """First and last axis position of any event (the opening view when there are none)."""
         if not len(self.ids):
-            return 1917.0, 1976.0
+            return span.opening_view()
         return float(self.x0[0]), float(self.x1.max())
 
     def visible(self, left: float, right: float) -> np.ndarray:

@@ -12,7 +12,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from importlib import metadata
 
-from maisky_desktop.core.sources import Source
+from maisky_desktop.core.records import Source
 
 APP_NAME = "Maisky Timeline"
 APP_DIST = "maisky-desktop"

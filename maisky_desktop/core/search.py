@@ -283,6 +283,7 @@ class Hit:
     date: str
     snippet: Snippet
     score: float
+    edtf: str = ""  # an event's date as EDTF, beside ``date`` in words
 
     def as_json(self) -> dict[str, object]:
         key = "name" if self.kind == "person" else "title"
@@ -291,6 +292,7 @@ class Hit:
             "id": self.id,
             key: self.title,
             "date": self.date,
+            **({"edtf": self.edtf} if self.edtf else {}),
             "snippet": self.snippet.text,
             "highlights": [list(s) for s in self.snippet.spans],
         }

@@ -10,7 +10,9 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-HOME = (1917.0, 1976.0)
+from maisky_desktop.core import span
+
+HOME = span.opening_view()  # where the app opens and Home returns: the period of study
 MIN_SPAN = 7 / 365.25  # a week
 MARGIN = 2.0  # years beyond the data on each side
 
@@ -25,7 +27,7 @@ class Bounds:
 
     @classmethod
     def around(cls, first: float, last: float, margin: float = MARGIN) -> Bounds:
-        """The data's extent (never less than 1917-1976) plus a margin."""
+        """The data's extent (never less than the opening view) plus a margin."""
         return cls(min(first, HOME[0]) - margin, max(last, HOME[1]) + margin)
 
     @property

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
+from maisky_desktop.core.span import TimeSpan
 from maisky_desktop.store import schema
 
 
@@ -273,6 +274,11 @@ class Store:
             (person_id,),
         ).fetchall()
         return card
+
+    def time_span(self) -> TimeSpan:
+        """The first and last year of any event, from the time index's bounds."""
+        first, last = self.conn.execute("SELECT min(day_from), max(day_to) FROM events").fetchone()
+        return TimeSpan.from_days(first, last)
 
     def sources(self) -> list[tuple[str, str]]:
         return self.conn.execute("SELECT id, title FROM sources ORDER BY id").fetchall()

@@ -246,7 +246,7 @@ class Searcher:
         snippet = Snippet.from_marked(marked or "").around(SNIPPET_CHARS)
         if kind == "event":
             title, date = self.conn.execute("SELECT title, date FROM events WHERE rowid = ?", (rowid,)).fetchone()
-            return Hit(kind, item_id, title, in_words(date), snippet, score)
+            return Hit(kind, item_id, title, in_words(date), snippet, score, edtf=date)
         if kind == "person":
             name, born, died = self.conn.execute(
                 "SELECT name, born, died FROM people WHERE rowid = ?", (rowid,)

@@ -15,6 +15,7 @@ from pathlib import Path
 
 import sqlite_utils
 
+from maisky_desktop.core import span
 from maisky_desktop.store import schema
 from maisky_desktop.store.build import _create, _fts, _rtree
 
@@ -88,7 +89,7 @@ WORDS = [
     "war",
     "alliance",
 ]
-FIRST_DAY, LAST_DAY = date(1917, 1, 1).toordinal(), date(1975, 12, 31).toordinal()
+FIRST_DAY, LAST_DAY = date(span.STUDY[0], 1, 1).toordinal(), date(span.STUDY[1], 12, 31).toordinal()
 
 
 def _sentence(rng: random.Random, length: int) -> str:

@@ -29,12 +29,21 @@ def show_fatal(message: str) -> None:
     del app
 
 
-def run(store_path: Path, argv: list[str], event: str | None = None, search: str | None = None) -> int:
-    """Open the main window; ``event`` starts focused on it, ``search`` starts with that search."""
+def run(
+    store_path: Path,
+    argv: list[str],
+    event: str | None = None,
+    search: str | None = None,
+    tour: str | None = None,
+) -> int:
+    """Open the main window; ``event`` starts focused on it, ``search`` with that search, ``tour`` plays it."""
+    from maisky_desktop.ui.about import APP_ID, app_icon
     from maisky_desktop.ui.main_window import MainWindow
 
     app = QtWidgets.QApplication.instance() or QtWidgets.QApplication(argv)
     app.setApplicationName("Maisky Timeline")
+    app.setDesktopFileName(APP_ID)
+    app.setWindowIcon(app_icon())
     window = MainWindow(Store.open(store_path))
     window.resize(1366, 768)
     window.show()
@@ -42,4 +51,7 @@ def run(store_path: Path, argv: list[str], event: str | None = None, search: str
         print(f"maisky-desktop: no event {event!r} in the store", file=sys.stderr)
     if search:
         window.start_search(search)
+    if tour and not window.tours.start(tour):
+        known = ", ".join(window.tours.tours)
+        print(f"maisky-desktop: no tour {tour!r} in the store (tours: {known})", file=sys.stderr)
     return app.exec()

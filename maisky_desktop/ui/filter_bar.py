@@ -7,8 +7,6 @@ from PySide6 import QtCore, QtWidgets
 from maisky_desktop.core.filters import Filter
 from maisky_desktop.store.reader import Store
 
-ANY_YEAR = 1916  # the spin boxes' "any" value, shown as text
-
 
 class FilterBar(QtWidgets.QWidget):
     """Emits ``filter_changed(Filter)`` whenever a control changes."""
@@ -21,7 +19,9 @@ class FilterBar(QtWidgets.QWidget):
         self.lane = self._combo("any lane", [(i, n) for i, n, _ in store.categories()])
         self.person = self._combo("any person", [(i, n) for i, n, _a, _c in store.people()])
         self.source = self._combo("any source", store.sources())
-        self.year_from, self.year_to = self._year("from"), self._year("to")
+        years = store.time_span().covering()  # the data's years (1884 ...), never fewer than the study's
+        self.any_year = years.first - 1  # the spin boxes' "any" value, shown as text
+        self.year_from, self.year_to = self._year("from", years.last), self._year("to", years.last)
         self.summary = QtWidgets.QLabel()
         self.summary.setStyleSheet("color:#8a3b12; font-weight:bold")
         self.clear = QtWidgets.QPushButton("Clear filter")
@@ -45,18 +45,18 @@ class FilterBar(QtWidgets.QWidget):
         combo.currentIndexChanged.connect(self._changed)
         return combo
 
-    def _year(self, label: str) -> QtWidgets.QSpinBox:
+    def _year(self, label: str, last: int) -> QtWidgets.QSpinBox:
         spin = QtWidgets.QSpinBox()
-        spin.setRange(ANY_YEAR, 1976)
+        spin.setRange(self.any_year, last)
         spin.setSpecialValueText(f"{label} any year")
         spin.setPrefix(f"{label} ")
-        spin.setValue(ANY_YEAR)
+        spin.setValue(self.any_year)
         spin.valueChanged.connect(self._changed)
         return spin
 
     def current(self) -> Filter:
         def year(spin: QtWidgets.QSpinBox) -> int | None:
-            return None if spin.value() == ANY_YEAR else spin.value()
+            return None if spin.value() == self.any_year else spin.value()
 
         return Filter(
             self.lane.currentData(),
@@ -71,8 +71,8 @@ class FilterBar(QtWidgets.QWidget):
         self._emit = False
         for combo, value in ((self.lane, f.lane), (self.person, f.person), (self.source, f.source)):
             combo.setCurrentIndex(max(combo.findData(value), 0) if value is not None else 0)
-        self.year_from.setValue(f.year_from if f.year_from is not None else ANY_YEAR)
-        self.year_to.setValue(f.year_to if f.year_to is not None else ANY_YEAR)
+        self.year_from.setValue(f.year_from if f.year_from is not None else self.any_year)
+        self.year_to.setValue(f.year_to if f.year_to is not None else self.any_year)
         self._emit = True
         self._changed()
 

@@ -9,11 +9,13 @@ from __future__ import annotations
 
 from PySide6 import QtCore, QtGui, QtWidgets
 
+from maisky_desktop.core import span
 from maisky_desktop.core.filters import Filter
 from maisky_desktop.core.history import History, View
 from maisky_desktop.core.search import Results
 from maisky_desktop.store.reader import Store
 from maisky_desktop.store.search import resolve_filter
+from maisky_desktop.ui.about import attach as attach_about
 from maisky_desktop.ui.filter_bar import FilterBar
 from maisky_desktop.ui.panes.passage_pane import PassagePane
 from maisky_desktop.ui.panes.people import PeoplePane
@@ -21,6 +23,7 @@ from maisky_desktop.ui.panes.reader import DocumentReader
 from maisky_desktop.ui.panes.search import SearchPane
 from maisky_desktop.ui.search_worker import SearchRunner
 from maisky_desktop.ui.timeline.widget import TimelineWidget
+from maisky_desktop.ui.tours import attach as attach_tours
 
 TYPING_PAUSE_MS = 60  # as-you-type: search once typing pauses this long
 VIEW_SETTLE_MS = 400  # a pan or zoom becomes a history entry once it stops this long
@@ -30,7 +33,7 @@ class MainWindow(QtWidgets.QMainWindow):
     def __init__(self, store: Store) -> None:
         super().__init__()
         self.store = store
-        self.setWindowTitle("Maisky Timeline — Soviet diplomacy 1917–1975")
+        self.setWindowTitle(f"Maisky Timeline — Soviet diplomacy {span.study_words()}")
         self.timeline = TimelineWidget.from_store(store)
         self.pane = PassagePane(store)
         self.results = SearchPane()
@@ -60,6 +63,8 @@ class MainWindow(QtWidgets.QMainWindow):
         self._typing = QtCore.QTimer(self, singleShot=True, interval=TYPING_PAUSE_MS)
         self._settle = QtCore.QTimer(self, singleShot=True, interval=VIEW_SETTLE_MS)
         self._connect()
+        self.tours = attach_tours(self)
+        self.about_action = attach_about(self)
         self._update_actions()
         self.statusBar().showMessage(f"{store.count('events')} events from {store.count('sources')} sources")
 

@@ -10,7 +10,6 @@ it runs on a kiosk before the compositor starts and in CI without a display.
 from __future__ import annotations
 
 import os
-import sqlite3
 import sys
 import tempfile
 import time
@@ -63,8 +62,8 @@ class SelfTest:
 
     def check_store(self) -> str:
         self.store = Store(open_store(self.store_path), self.store_path)
-        s = self.store
-        return f"{self.store_path}: {s.count('events')} events, {s.count('passages')} passages, {s.count('sources')} sources"
+        counts = ", ".join(f"{self.store.count(table)} {table}" for table in ("events", "passages", "sources"))
+        return f"{self.store_path}: {counts}"
 
     def check_integrity(self) -> str:
         """SQLite's own check, every quote at its offsets, the store built from the shipped inputs.
@@ -134,45 +133,48 @@ class SelfTest:
         return f"{SEARCH_PROBE!r} found {SEARCH_EXPECT!r} among {len(hits)} results"
 
     def check_note(self) -> str:
-        """Write a note in a fresh user folder, close it, open it again and read it back."""
+        """Write a note through the user-data store in a fresh folder, close it, reopen, read it back."""
+        from maisky_desktop.store.userdata import UserData
+
         event = self._store().events()[0]
         text = f"Self-test note on «{event.title}» — Майский, 1932"
-        db = self.user_dir / "notes.sqlite"
-        with sqlite3.connect(db) as conn:
-            conn.execute("CREATE TABLE IF NOT EXISTS notes (event_id TEXT NOT NULL, text TEXT NOT NULL)")
-            conn.execute("INSERT INTO notes VALUES (?, ?)", (event.id, text))
-        conn.close()
-        with sqlite3.connect(db.as_uri() + "?mode=ro", uri=True) as conn:
-            back = conn.execute("SELECT text FROM notes WHERE event_id = ?", (event.id,)).fetchone()
-            status = conn.execute("PRAGMA integrity_check").fetchone()[0]
-        conn.close()
-        if back is None or back[0] != text or status != "ok":
-            raise RuntimeError(f"the note read back from {db} differs from the one written")
-        return f"wrote and read back a note on {event.id} in {self.user_dir}"
+        user = UserData.open(self.user_dir / "notes")
+        try:
+            written = user.add_note("event", event.id, text)
+        finally:
+            user.close()
+        user = UserData.open(self.user_dir / "notes")
+        try:
+            back = [n.body for n in user.notes("event", event.id)]
+        finally:
+            user.close()
+        if back != [text]:
+            raise RuntimeError(f"the note read back from {user.path} differs from the one written")
+        return f"note {written.id} on {event.id} written, reopened and read back in {user.path}"
 
     def check_pdf(self) -> str:
-        """Print one page of an event and its passage, then read the page's text back."""
+        """Print one event's A4 handout with the handout writer, then read its text back with pypdf."""
         from pypdf import PdfReader
 
-        from maisky_desktop.ui.pdf_page import render_passage_page
+        from maisky_desktop.store.handout import events_handout
+        from maisky_desktop.ui.handout_pdf import write_pdf
 
         _application()  # fonts need one, even if the timeline check failed before making it
         store = self._store()
         event = next(e for e in store.events() if store.anchors(e.id))
-        anchor = store.anchors(event.id)[0]
+        quote = store.anchors(event.id)[0].quote
         out = self.user_dir / "self-test.pdf"
-        render_passage_page(out, event.title, anchor.quote)
+        pages = write_pdf(events_handout(store.conn, [event.id], "Self-test"), out, "a4")
         reader = PdfReader(out)
-        pages = len(reader.pages)
-        width, height = (round(float(v)) for v in reader.pages[0].mediabox.upper_right)
-        if (width, height) != A4_POINTS:
-            raise RuntimeError(f"{out}: page is {width}x{height} pt, not A4 {A4_POINTS}")
-        text = " ".join(page.extract_text() or "" for page in reader.pages)
-        words = [w for w in anchor.quote.split() if w.isalpha()][:6]
-        absent = [w for w in words if w not in text]
-        if pages != 1 or absent:
-            raise RuntimeError(f"{out}: {pages} pages, words of the quote missing: {', '.join(absent)}")
-        return f"1 A4 page ({out.stat().st_size // 1024} KiB), the quote of {event.id} read back"
+        size = tuple(round(float(v)) for v in reader.pages[-1].mediabox.upper_right)
+        text = " ".join(" ".join((page.extract_text() or "").split()) for page in reader.pages)
+        missing = [w for w in quote.split() if w.isalpha() and w not in text][:3]
+        if len(reader.pages) != pages or size != A4_POINTS or missing:
+            raise RuntimeError(
+                f"{out}: {len(reader.pages)} of {pages} pages read back, {size[0]}x{size[1]} pt, "
+                f"words of the quote missing: {', '.join(missing) or 'none'}"
+            )
+        return f"{pages} A4 pages of {event.id}'s handout ({out.stat().st_size // 1024} KiB), its quote read back"
 
     def run(self, emit: Callable[[str], None]) -> list[Outcome]:
         outcomes = []

@@ -17,7 +17,7 @@ from importlib import metadata
 from pathlib import Path
 
 from maisky_desktop.core.notice import APP_NAME, Component, python_components, render_notice
-from maisky_desktop.core.sources import Source
+from maisky_desktop.core.records import Source
 
 ROOT = Path(__file__).resolve().parents[2]
 LICENCE_FILE = re.compile(r"(LICEN[CS]E|COPYING|NOTICE|AUTHORS)", re.IGNORECASE)
@@ -66,22 +66,22 @@ def system_components(binaries: list[tuple[str, str, str]]) -> tuple[list[Compon
     """Libraries PyInstaller copied from the system (not from a wheel, not Python's own)."""
     site = _site_dirs()
     base = Path(sys.base_prefix).resolve()
-    system = [
-        Path(src)
-        for _dest, src, kind in binaries
+    system = {
+        Path(src): Path(dest).name
+        for dest, src, kind in binaries
         if kind == "BINARY"
         and not any(Path(src).resolve().is_relative_to(s) for s in site)
         and not Path(src).resolve().is_relative_to(base)
-    ]
-    owners = _debian_packages(system)
+    }
+    owners = _debian_packages(list(system))
     found: dict[str, Component] = {}
-    for path in system:
+    for path, name in system.items():
         package = owners.get(path)
         if package is None:
-            found[path.name] = Component(path.name, "", "unknown: not from a system package", "system library")
+            found[name] = Component(name, "", "unknown: not from a system package", "system library")
             continue
         version = subprocess.run(["dpkg-query", "-W", "-f=${Version}", package], capture_output=True, text=True)
-        libs = ", ".join(sorted(p.name for p, owner in owners.items() if owner == package))
+        libs = ", ".join(sorted(system[p] for p, owner in owners.items() if owner == package))
         found[package] = Component(package, version.stdout.strip(), _debian_licences(package), f"system library {libs}")
     packages = sorted({c.name for c in found.values() if c.origin.startswith("system library ") and c.version})
     return sorted(found.values(), key=lambda c: c.name.lower()), packages

@@ -40,3 +40,9 @@ def test_person_lanes_put_maisky_first(store):
     assert people.names[0] == "Ivan Maisky" and len(people.lane) == len(lay)
     assert people.lane[lay.index_of("maisky-ambassador-london")] == 0
     assert any(t.kind == "life" and t.lane == 0 for t in people.tracks)
+
+
+def test_the_time_span_comes_from_the_store_and_reaches_the_1884_events(store):
+    years = store.time_span()
+    last = store.conn.execute("SELECT max(date_to) FROM events").fetchone()[0]
+    assert years.first == 1884 and years.last == int(last[:4]) >= 1975

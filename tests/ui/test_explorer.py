@@ -133,3 +133,12 @@ def test_start_options_focus_an_event_and_start_a_search(qtbot, window):
     with qtbot.waitSignal(window.runner.results, timeout=5000):
         window.start_search("Litvinoff")
     assert window.results.first().id.startswith("litvinov")
+
+
+def test_the_year_filter_reaches_the_earliest_events_in_the_store(window):
+    bar = window.filter_bar
+    bar.year_from.setValue(1884)
+    bar.year_to.setValue(1884)
+    assert bar.current() == Filter(year_from=1884, year_to=1884)
+    drawn = {window.timeline.layout_data.ids[i] for i in window.timeline.items.in_view(1800, 2000)}
+    assert "maisky-born" in drawn

@@ -17,6 +17,7 @@ from PySide6 import QtCore, QtGui, QtWidgets
 from maisky_desktop.core.dates import in_words
 from maisky_desktop.core.markup import Marker, Piece, paragraph_html
 from maisky_desktop.store.reader import AnchorRow, PassageRow, Store
+from maisky_desktop.ui.text_font import use_source_font
 
 PLACEHOLDER = "<p style='color:#666'>Click an event on the timeline to read what the sources say.</p>"
 CHIP = (
@@ -47,6 +48,7 @@ class PassagePane(QtWidgets.QTextBrowser):
         super().__init__(parent)
         self.store = store
         self.setOpenLinks(False)
+        use_source_font(self)
         self.setMinimumWidth(320)
         self.anchorClicked.connect(self._on_link)
         self.event_id: str | None = None

@@ -14,6 +14,7 @@ from PySide6 import QtCore, QtWidgets
 from maisky_desktop.core.dates import DateError, in_words
 from maisky_desktop.core.search import name_matches
 from maisky_desktop.store.reader import Store
+from maisky_desktop.ui.text_font import use_source_font
 
 
 def _life(value: object) -> str:
@@ -41,6 +42,7 @@ class PeoplePane(QtWidgets.QWidget):
         self.list = QtWidgets.QListWidget()
         self.list.currentItemChanged.connect(self._on_current)
         self.card = QtWidgets.QTextBrowser()
+        use_source_font(self.card)
         self.card.setOpenLinks(False)
         self.card.anchorClicked.connect(self._on_link)
         split = QtWidgets.QSplitter(QtCore.Qt.Orientation.Vertical)

@@ -14,6 +14,7 @@ from PySide6 import QtCore, QtWidgets
 
 from maisky_desktop.core.markup import Marker, Piece, paragraph_html
 from maisky_desktop.store.reader import PassageRow, Store
+from maisky_desktop.ui.text_font import use_source_font
 
 _TAGS = {"heading": "h3", "caption": "p", "footnote": "p", "reference": "p", "body": "p"}
 _STYLE = {"caption": "color:#555; font-style:italic", "footnote": "font-size:small", "reference": "font-size:small"}
@@ -35,6 +36,7 @@ class DocumentReader(QtWidgets.QWidget):
         self.title.setWordWrap(True)
         self.text = QtWidgets.QTextBrowser()
         self.text.setOpenLinks(False)
+        use_source_font(self.text)
         self.text.anchorClicked.connect(self._on_link)
         self.in_view = QtWidgets.QListWidget()
         self.in_view.setMaximumHeight(130)

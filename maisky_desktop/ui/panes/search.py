@@ -7,6 +7,7 @@ import html
 from PySide6 import QtCore, QtWidgets
 
 from maisky_desktop.core.search import KINDS, Hit, Results
+from maisky_desktop.ui.text_font import use_source_font
 
 _HEADINGS = {"event": "Events", "person": "People", "passage": "Passages"}
 
@@ -19,6 +20,7 @@ class SearchPane(QtWidgets.QTextBrowser):
     def __init__(self, parent: QtWidgets.QWidget | None = None) -> None:
         super().__init__(parent)
         self.setOpenLinks(False)
+        use_source_font(self)
         self.anchorClicked.connect(self._on_link)
         self.results: Results | None = None
         self.setHtml("<p style='color:#666'>Type in the search box: events, people and passages.</p>")

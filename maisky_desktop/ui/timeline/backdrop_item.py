@@ -100,7 +100,7 @@ class BackdropItem(pg.GraphicsObject):
         top, height = -style.ERA_BAND * sy + dy, style.ERA_BAND * sy
         named = [(e.name, e.x0, e.x1) for e in self.eras]
         if left < CONTEXT_BEFORE:
-            named.append(("Before 1917: context", -1.0e4, CONTEXT_BEFORE))
+            named.append((f"Before {CONTEXT_BEFORE:.0f}: context", -1.0e4, CONTEXT_BEFORE))
         painter.save()
         painter.resetTransform()
         metrics = QtGui.QFontMetricsF(self.font)

@@ -13,6 +13,7 @@ from PySide6 import QtCore, QtGui
 
 from maisky_desktop.core import labels
 from maisky_desktop.core.density import block_edges
+from maisky_desktop.core.layout import CONTEXT_BEFORE
 from maisky_desktop.ui.timeline import style
 from maisky_desktop.ui.timeline.events_item import EventsItem
 
@@ -105,7 +106,7 @@ class LabelsItem(pg.GraphicsObject):
                     halo.setAlpha(70)
                     painter.fillRect(rect, halo)
                 painter.setFont(self.font)
-                painter.setPen(ink if lay.x1[box.index] > 1917.0 else muted)
+                painter.setPen(ink if lay.x1[box.index] > CONTEXT_BEFORE else muted)
                 painter.drawText(rect, align, text)
             else:
                 tint = QtGui.QColor(colours[min(box.lane, len(colours) - 1)])

@@ -13,6 +13,7 @@ import numpy as np
 from PySide6 import QtCore, QtGui, QtWidgets
 
 from maisky_desktop.core.density import DensityGrid, column_edges
+from maisky_desktop.core.layout import CONTEXT_BEFORE
 from maisky_desktop.core.viewport import Era
 from maisky_desktop.ui.timeline import style
 
@@ -81,7 +82,8 @@ class OverviewStrip(QtWidgets.QWidget):
                 QtCore.QRectF(self._to_x(era.x0), r.top(), self._to_x(era.x1) - self._to_x(era.x0), r.height()), tint
             )
         p.fillRect(
-            QtCore.QRectF(r.left(), r.top(), self._to_x(1917.0) - r.left(), r.height()), QtGui.QColor(0, 0, 0, 14)
+            QtCore.QRectF(r.left(), r.top(), self._to_x(CONTEXT_BEFORE) - r.left(), r.height()),
+            QtGui.QColor(0, 0, 0, 14),
         )
         columns = int(r.width())
         if self._grid is not None and columns > 0:

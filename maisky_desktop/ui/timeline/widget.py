@@ -15,7 +15,7 @@ import numpy as np
 import pyqtgraph as pg
 from PySide6 import QtCore, QtWidgets
 
-from maisky_desktop.core import viewport
+from maisky_desktop.core import span, viewport
 from maisky_desktop.core.layout import Layout
 from maisky_desktop.core.person_lanes import PersonLanes
 from maisky_desktop.core.viewport import Bounds, Era
@@ -140,7 +140,7 @@ class TimelineWidget(QtWidgets.QWidget):
             row.addWidget(button)
         row.addStretch(1)
         hint = QtWidgets.QLabel(
-            "wheel or +/− zoom · drag or ←/→ pan · Home 1917–1975 · PgUp/PgDn eras · Tab next event"
+            f"wheel or +/− zoom · drag or ←/→ pan · Home {span.study_words()} · PgUp/PgDn eras · Tab next event"
         )
         hint.setStyleSheet(f"color: {style.MUTED_INK};")
         hint.setFont(style.ui_font(8.0))

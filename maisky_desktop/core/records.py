@@ -1,0 +1,194 @@
+"""The records the app reads from the store, each defined once, as frozen dataclasses.
+
+The store's tables are derived from these where a table holds exactly one record
+(``store.schema.columns_of``): a passage, a footnote marker and a boilerplate line are the
+corpus parser's own records (``core.corpus``), a source and an event row are defined here.
+The build writes them with ``dataclasses.asdict``, the reader selects their fields by
+name, and the synthetic benchmark store inserts ``dataclasses.astuple`` of them. The
+composite records below (an event's detail, a person card, a passage with its notes) are
+what the query services (``store.services``) return and what the text builders
+(``core.text``) turn into the panes' content: they hold no Qt and no connection.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from maisky_desktop.core.corpus import Boilerplate, FootnoteRef, Passage
+
+__all__ = [
+    "Anchor",
+    "AnchorDetail",
+    "Boilerplate",
+    "Conflict",
+    "Event",
+    "EventDetail",
+    "EventLink",
+    "FootnoteRef",
+    "Named",
+    "Passage",
+    "PassageDetail",
+    "PersonCard",
+    "PersonListing",
+    "Post",
+    "Source",
+    "SourceCount",
+]
+
+
+@dataclass(frozen=True)
+class Source:
+    """One of the source documents (a row of ``sources``)."""
+
+    id: str
+    file: str
+    sha256: str
+    title: str
+    author: str | None = None
+    outlet: str | None = None
+    published: str | None = None
+    kind: str | None = None
+    rights: str | None = None
+    notes: str | None = None
+
+
+@dataclass(frozen=True)
+class Event:
+    """An event as stored (a row of ``events``): EDTF date, its bounds as ISO days and day numbers."""
+
+    id: str
+    title: str
+    summary: str
+    date: str
+    date_text: str
+    date_from: str
+    date_to: str
+    precision: str
+    unit: str
+    approximate: int
+    uncertain: int
+    day_from: int
+    day_to: int
+    category_id: str
+    note: str | None = None
+    catalog_file: str | None = None
+    catalog_line: int | None = None
+
+
+@dataclass(frozen=True)
+class Anchor:
+    """Where an event is anchored: a span (file offsets) of a passage, the quote, the reading if sources conflict."""
+
+    event_id: str
+    source_id: str
+    passage_id: str
+    char_start: int
+    char_end: int
+    quote: str
+    reading: str | None = None
+
+
+@dataclass(frozen=True)
+class Named:
+    """Something with an id and a display name (a person or place chip, a lane)."""
+
+    id: str
+    name: str
+
+
+@dataclass(frozen=True)
+class Conflict:
+    """The sources disagree on this field of an event; the note says how."""
+
+    field: str
+    note: str
+
+
+@dataclass(frozen=True)
+class AnchorDetail:
+    """An anchor with what it takes to show it: its source, the whole paragraph, the notes it cites."""
+
+    anchor: Anchor
+    source: Source
+    passage: Passage
+    pieces: tuple[Passage, ...]  # the paragraph's pieces, in reading order
+    refs: tuple[FootnoteRef, ...] = ()  # footnote markers in those pieces
+    notes: tuple[Passage, ...] = ()  # the notes the markers point to, in marker order
+
+
+@dataclass(frozen=True)
+class EventDetail:
+    """Everything the passage pane shows for an event."""
+
+    event: Event
+    lane: str
+    people: tuple[Named, ...] = ()
+    places: tuple[Named, ...] = ()
+    conflicts: tuple[Conflict, ...] = ()
+    anchors: tuple[AnchorDetail, ...] = ()
+
+
+@dataclass(frozen=True)
+class Post:
+    title: str
+    date: str | None = None
+
+
+@dataclass(frozen=True)
+class EventLink:
+    """An event named in a list: id, title and its EDTF date."""
+
+    id: str
+    title: str
+    date: str
+
+
+@dataclass(frozen=True)
+class SourceCount:
+    """A source and how many of someone's events it anchors."""
+
+    id: str
+    title: str
+    events: int
+
+
+@dataclass(frozen=True)
+class PersonListing:
+    """A line of the people list: the name, every spelling to match, the number of events."""
+
+    id: str
+    name: str
+    aliases: tuple[str, ...]
+    event_count: int
+
+
+@dataclass(frozen=True)
+class PersonCard:
+    """The people card: life, spellings, posts, fate, the sources that mention them, their events."""
+
+    id: str
+    name: str
+    born: str | None = None
+    died: str | None = None
+    summary: str | None = None
+    fate: str | None = None
+    aliases: tuple[str, ...] = ()
+    posts: tuple[Post, ...] = ()
+    events: tuple[EventLink, ...] = ()
+    sources: tuple[SourceCount, ...] = ()
+
+    @property
+    def event_ids(self) -> list[str]:
+        return [e.id for e in self.events]
+
+
+@dataclass(frozen=True)
+class PassageDetail:
+    """A passage opened on its own (from search or history): its source, the events anchored in it, the span."""
+
+    passage: Passage
+    source: Source
+    events: tuple[str, ...] = ()  # ids of the events anchored in it, in time order
+    span: tuple[int, int] | None = None  # the first anchor's span in it (file offsets)
+    refs: tuple[FootnoteRef, ...] = field(default=())
+    notes: tuple[Passage, ...] = field(default=())
