@@ -70,6 +70,7 @@ def system_components(binaries: list[tuple[str, str, str]]) -> tuple[list[Compon
         Path(src): Path(dest).name
         for dest, src, kind in binaries
         if kind == "BINARY"
+        and not Path(dest).name.startswith("libpython")  # listed as the Python runtime (the spec strips a copy)
         and not any(Path(src).resolve().is_relative_to(s) for s in site)
         and not Path(src).resolve().is_relative_to(base)
     }
