@@ -4,6 +4,7 @@ One build (about a minute and a half on the 2-core CI machine) serves every test
 ``bundle``; needs the ``package`` extra (PyInstaller), which ``.ci/run`` installs.
 """
 
+import faulthandler
 import os
 import re
 import shutil
@@ -30,6 +31,8 @@ def built(tmp_path_factory) -> tuple[Path, Path]:
         if os.environ.get("CI"):
             pytest.fail("PyInstaller missing: .ci/run installs the package extra")
         pytest.skip('PyInstaller not installed: pip install -e ".[package]"')
+    # The build is slow by nature and has its own timeout below: no faulthandler stack dump at 120 s.
+    faulthandler.cancel_dump_traceback_later()
     tmp = tmp_path_factory.mktemp("bundle")
     clone = tmp / "clone"
     subprocess.run(["git", "clone", "--quiet", "--no-hardlinks", str(ROOT), str(clone)], check=True, timeout=120)
