@@ -20,6 +20,8 @@ EPILOG = """examples:
   maisky-desktop --self-test          check this installation works, print what was checked
   maisky-desktop --tour alliance-1941 play a guided tour
   maisky-desktop tours                list the guided tours
+  maisky-desktop --kiosk              museum kiosk mode (settings: see README, Kiosk)
+  maisky-desktop --font-scale 1.5 --high-contrast   larger type, high contrast
   maisky-desktop handout --tour alliance-1941 --out alliance.pdf   a printed handout
   maisky-desktop export events --format csv --out events.csv   events with EDTF dates and words
   maisky-desktop cite treaty-of-rapallo --style apa             a citation rendered from a CSL style
@@ -38,6 +40,12 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("--event", metavar="ID", help="start focused on this event (its passage open)")
     p.add_argument("--search", metavar="TEXT", help="start with this search")
     p.add_argument("--tour", metavar="ID", help="start playing this guided tour (see 'maisky-desktop tours')")
+    p.add_argument(
+        "--kiosk", action="store_true", help="museum kiosk: full screen, touch, locked down, attract loop (see README)"
+    )
+    p.add_argument("--kiosk-config", type=Path, metavar="PATH", help="kiosk settings file (default: see README)")
+    p.add_argument("--font-scale", type=float, default=1.0, metavar="X", help="scale all text, e.g. 1.5 (default 1)")
+    p.add_argument("--high-contrast", action="store_true", help="the high-contrast theme")
     p.add_argument(
         "--self-test",
         action="store_true",
@@ -217,6 +225,8 @@ def cmd_gui(
     event: str | None = None,
     search: str | None = None,
     tour: str | None = None,
+    user_data: tuple[Path | None, int] = (None, 7),
+    look: dict | None = None,
 ) -> int:
     from maisky_desktop import display
     from maisky_desktop.store.reader import StoreError, open_store
@@ -235,9 +245,18 @@ def cmd_gui(
 
         show_fatal(str(exc))
         return 2
-    from maisky_desktop.ui.app import run
+    from maisky_desktop.ui.app import Look, run
 
-    return run(path, argv, event=event, search=search, tour=tour)
+    return run(
+        path,
+        argv,
+        event=event,
+        search=search,
+        tour=tour,
+        user_data=user_data[0],
+        keep_backups=user_data[1],
+        look=Look(**(look or {})),
+    )
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -259,7 +278,18 @@ def main(argv: list[str] | None = None) -> int:
         return cmd_tours(args.store)
     if args.command in cli_research.COMMANDS:
         return cli_research.run(args)
-    return cmd_gui(args.store, [sys.argv[0]], args.event, args.search, args.tour)
+    if not 0.5 <= args.font_scale <= 4:
+        print("maisky-desktop: --font-scale must be between 0.5 and 4", file=sys.stderr)
+        return 2
+    look = {
+        "font_scale": args.font_scale,
+        "high_contrast": args.high_contrast,
+        "kiosk": args.kiosk,
+        "kiosk_config": args.kiosk_config,
+    }
+    return cmd_gui(
+        args.store, [sys.argv[0]], args.event, args.search, args.tour, (args.user_data, args.keep_backups), look
+    )
 
 
 if __name__ == "__main__":

@@ -17,7 +17,8 @@ import yaml
 from maisky_desktop.core import dates
 
 SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
-CONFLICT_FIELDS = ("date", "place", "count", "name", "other")
+# What sources can disagree on (CATALOG-CONVENTIONS, "Conflicts"): the pane names the field.
+CONFLICT_FIELDS = ("date", "place", "count", "name", "title", "charge", "cause", "other")
 
 
 @dataclass(frozen=True)
@@ -43,6 +44,16 @@ class AnchorSpec:
     occurrence: int | None
     reading: str | None
     where: Where
+    field: str | None = None  # the conflict this reading belongs to (its field); None: the event's only one
+
+
+@dataclass
+class Conflict:
+    """One disagreement between the sources on one field of an event; its readings are anchors."""
+
+    field: str
+    note: str
+    where: Where
 
 
 @dataclass
@@ -57,9 +68,14 @@ class Event:
     places: list[str]
     anchors: list[AnchorSpec]
     note: str | None
-    conflict_field: str | None
-    conflict_note: str | None
+    conflicts: list[Conflict]
     where: Where
+    named: list[str] = field(default_factory=list)  # people the anchors name who take no part
+
+    def readings(self, conflict: Conflict) -> list[AnchorSpec]:
+        """The anchors that give a reading for this conflict."""
+        only = len(self.conflicts) == 1
+        return [a for a in self.anchors if a.reading and (a.field == conflict.field or (only and a.field is None))]
 
 
 @dataclass
@@ -199,8 +215,10 @@ KEYS = {
         "anchors",
         "note",
         "conflict",
+        "conflicts",
+        "named",
     },
-    "anchor": {"source", "quote", "occurrence", "reading"},
+    "anchor": {"source", "quote", "occurrence", "reading", "field"},
     "conflict": {"field", "note"},
     "person": {"id", "name", "aliases", "born", "died", "summary", "posts", "fate", "note"},
     "post": {"title", "date"},
@@ -281,7 +299,60 @@ def _anchor(raw: Any, reader: _Reader, index: int) -> AnchorSpec | None:
             a.problem("occurrence", f"occurrence must be a whole number from 1, not {occurrence!r}")
     if not source or not quote:
         return None
-    return AnchorSpec(source, quote, occ, a.text("reading", required=False), Where(reader.label, a.line("quote")))
+    return AnchorSpec(
+        source,
+        quote,
+        occ,
+        a.text("reading", required=False),
+        Where(reader.label, a.line("quote")),
+        a.text("field", required=False),
+    )
+
+
+def _conflicts(rec: _Node, r: _Reader, anchors: list[AnchorSpec]) -> list[Conflict]:
+    """``conflict:`` (one mapping) or ``conflicts:`` (a list), each checked against its readings."""
+    raw: list[Any] = []
+    if "conflict" in rec and "conflicts" in rec:
+        r.problem("conflicts", "write either 'conflict' or 'conflicts', not both")
+    if rec.get("conflict") is not None:
+        raw = [rec["conflict"]]
+    elif rec.get("conflicts") is not None:
+        raw = rec["conflicts"] if isinstance(rec["conflicts"], list) else [rec["conflicts"]]
+    out: list[Conflict] = []
+    for item in raw:
+        if not isinstance(item, _Node):
+            key = "conflict" if "conflict" in rec else "conflicts"
+            r.problem(key, "a conflict must be a mapping with field and note")
+            continue
+        c = _Reader(item, r.label, r.problems, "conflict")
+        c_field, c_note = c.text("field"), c.text("note")
+        if c_field and c_field not in CONFLICT_FIELDS:
+            c.problem("field", f"conflict field must be one of {', '.join(CONFLICT_FIELDS)}, not {c_field!r}")
+        if c_field and c_note:
+            out.append(Conflict(c_field, c_note, Where(r.label, c.line("field"))))
+    fields = [c.field for c in out]
+    for dup in {f for f in fields if fields.count(f) > 1}:
+        r.problem("conflicts", f"two conflicts on the same field {dup!r}: make them one")
+    for a in anchors:
+        if a.field is not None and a.field not in fields:
+            r.problems.append(
+                Problem(a.where.file, a.where.line, f"anchor reading for field {a.field!r}, but no conflict on it")
+            )
+        if a.field is None and a.reading and len(out) > 1:
+            r.problems.append(
+                Problem(a.where.file, a.where.line, "several conflicts: say which one this reading is for ('field:')")
+            )
+    probe = Event("", "", "", "", "", "", [], [], anchors, None, out, r.where)
+    for conflict in out:
+        if len({a.reading for a in probe.readings(conflict)}) < 2:
+            r.problems.append(
+                Problem(
+                    conflict.where.file,
+                    conflict.where.line,
+                    f"a conflict on the {conflict.field} needs two anchors with different 'reading' values",
+                )
+            )
+    return out
 
 
 def _event(rec: _Node, label: str, problems: list[Problem]) -> Event | None:
@@ -294,18 +365,7 @@ def _event(rec: _Node, label: str, problems: list[Problem]) -> Event | None:
         r.problem("anchors" if "anchors" in rec else "id", f"event {eid!r} has no anchor")
     else:
         anchors = [a for i, raw in enumerate(raw_anchors) if (a := _anchor(raw, r, i))]
-    conflict = rec.get("conflict")
-    c_field = c_note = None
-    if conflict is not None:
-        if isinstance(conflict, _Node):
-            c = _Reader(conflict, label, problems, "conflict")
-            c_field, c_note = c.text("field"), c.text("note")
-            if c_field and c_field not in CONFLICT_FIELDS:
-                c.problem("field", f"conflict field must be one of {', '.join(CONFLICT_FIELDS)}")
-            if len({a.reading for a in anchors if a.reading}) < 2:
-                c.problem("field", "a conflict needs two anchors with different 'reading' values")
-        else:
-            r.problem("conflict", "conflict must be a mapping with field and note")
+    conflicts = _conflicts(rec, r, anchors)
     if not (eid and title and summary and date and category):
         return None
     return Event(
@@ -319,9 +379,9 @@ def _event(rec: _Node, label: str, problems: list[Problem]) -> Event | None:
         r.strings("places"),
         anchors,
         r.text("note", required=False),
-        c_field,
-        c_note,
+        conflicts,
         r.where,
+        r.strings("named"),
     )
 
 

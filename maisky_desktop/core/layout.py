@@ -53,6 +53,8 @@ class Layout:
     titles: list[str] = field(default_factory=list)
     stated: list[str] = field(default_factory=list)  # the date as the source states it
     n_lanes: int = 0  # lanes drawn (0: one more than the highest lane index)
+    open_start: np.ndarray | None = None  # True for "by 1924" (EDTF ../1924): drawn open on the left
+    open_end: np.ndarray | None = None  # True for "after 1933" (EDTF 1933/..): drawn open on the right
 
     def __len__(self) -> int:
         return len(self.ids)
@@ -70,6 +72,14 @@ class Layout:
     @cached_property
     def circa(self) -> np.ndarray:
         return self.approx if self.approx is not None else np.zeros(len(self.ids), dtype=bool)
+
+    @cached_property
+    def opens(self) -> tuple[np.ndarray, np.ndarray]:
+        """(open on the left, open on the right) per event: the side the text leaves open."""
+        none = np.zeros(len(self.ids), dtype=bool)
+        left = self.open_start if self.open_start is not None else none
+        right = self.open_end if self.open_end is not None else none
+        return left, right
 
     @cached_property
     def lanes(self) -> int:
@@ -120,6 +130,8 @@ def layout_from_columns(
     titles: Sequence[str] | None = None,
     stated: Sequence[str] | None = None,
     n_lanes: int = 0,
+    open_start: Sequence[bool] | None = None,
+    open_end: Sequence[bool] | None = None,
 ) -> Layout:
     """Vectorised: a million events in well under a second (no per-row date parsing)."""
     d0 = np.asarray(day_from, dtype=np.int64)
@@ -150,6 +162,8 @@ def layout_from_columns(
         titles=pick(titles),
         stated=pick(stated),
         n_lanes=n_lanes,
+        open_start=np.asarray(open_start, dtype=bool)[order] if open_start is not None else None,
+        open_end=np.asarray(open_end, dtype=bool)[order] if open_end is not None else None,
     )
 
 

@@ -25,6 +25,7 @@ __all__ = [
     "EventDetail",
     "EventLink",
     "FootnoteRef",
+    "Mention",
     "Named",
     "Passage",
     "PassageDetail",
@@ -86,6 +87,36 @@ class Anchor:
     char_end: int
     quote: str
     reading: str | None = None
+    reading_field: str | None = None  # the conflict (its field) this reading belongs to
+
+
+@dataclass(frozen=True)
+class Mention:
+    """A passage that names a person (a ``person_passages`` group): the card's "Mentioned in" line."""
+
+    passage_id: str
+    source_id: str
+    source_title: str
+    para_no: int | None
+    label: str | None
+    kind: str
+    text: str
+    aliases: str  # the spellings used in this passage, "; "-separated
+    char_start: int  # the first mention in the passage (source offsets)
+    char_end: int
+    passage_start: int  # where the passage's text starts in the source
+
+    def snippet(self, before: int = 60, after: int = 90) -> str:
+        """The words around the first mention, on one line."""
+        at = self.char_start - self.passage_start
+        return " ".join(self.text[max(at - before, 0) : at + after].split())
+
+    @property
+    def where(self) -> str:
+        """'footnote 12' or 'body 7': where in the source the passage stands."""
+        if self.kind == "footnote" and self.label:
+            return f"footnote {self.label}"
+        return f"{self.kind} {self.para_no or ''}".strip()
 
 
 @dataclass(frozen=True)
@@ -176,6 +207,7 @@ class PersonCard:
     posts: tuple[Post, ...] = ()
     events: tuple[EventLink, ...] = ()
     sources: tuple[SourceCount, ...] = ()
+    mentions: tuple[Mention, ...] = ()  # every passage that names them, in source order
 
     @property
     def event_ids(self) -> list[str]:

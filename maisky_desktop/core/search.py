@@ -117,8 +117,17 @@ class Term:
     text: str
     prefix: bool
 
-    def fts(self) -> str:
-        return f'"{self.text}"' + ("*" if self.prefix else "")
+    def fts(self, indexed: int = 0) -> str:
+        """``indexed``: the longest prefix the store's FTS5 prefix index holds (0: none).
+
+        A longer prefix is cut to that length, so FTS5 reads it from the index lazily (a
+        prefix without an index makes FTS5 merge the doclists of every word it expands to,
+        tens of milliseconds for a common word in a million passages); the search then keeps
+        only the rows where a matched word starts with the whole prefix (``Query.narrowed``).
+        """
+        if not self.prefix:
+            return f'"{self.text}"'
+        return f'"{self.text[:indexed] if indexed and len(self.text) > indexed else self.text}"*'
 
     def matches(self, folded_word: str) -> bool:
         return folded_word.startswith(self.text) if self.prefix else folded_word == self.text
@@ -132,11 +141,13 @@ class Group:
     terms: tuple[Term, ...]
     phrase: tuple[str, ...] = ()
 
-    def fts(self, exact_only: bool = False) -> str:
+    def fts(self, exact_only: bool = False, indexed: int = 0) -> str:
         """The group as FTS5; exact_only leaves out a prefix term (cheap document counts)."""
         if self.phrase:
             return '"' + " ".join(self.phrase) + '"'
-        alternatives = [t.fts() for t in self.terms if not (exact_only and t.prefix)] or [self.terms[0].fts()]
+        alternatives = [t.fts(indexed) for t in self.terms if not (exact_only and t.prefix)] or [
+            self.terms[0].fts(indexed)
+        ]
         return alternatives[0] if len(alternatives) == 1 else "(" + " OR ".join(alternatives) + ")"
 
     def matches(self, folded_word: str) -> bool:
@@ -156,9 +167,18 @@ class Query:
     def empty(self) -> bool:
         return not self.groups
 
-    def fts(self) -> str:
-        """A valid FTS5 MATCH expression (empty string for an empty query)."""
-        return " AND ".join(g.fts() for g in self.groups)
+    def fts(self, indexed: int = 0) -> str:
+        """A valid FTS5 MATCH expression (empty string for an empty query); ``indexed``: see ``Term.fts``."""
+        return " AND ".join(g.fts(indexed=indexed) for g in self.groups)
+
+    def narrowed(self, indexed: int) -> bool:
+        """Whether ``fts(indexed)`` cut a prefix: it then matches more than the query, and hits need checking."""
+        return bool(indexed) and any(t.prefix and len(t.text) > indexed for g in self.groups for t in g.terms)
+
+    def accepts(self, folded_words: Iterable[str]) -> bool:
+        """Whether every group matches one of these words (the words FTS5 marked in a hit)."""
+        found = list(folded_words)
+        return all(any(g.matches(w) for w in found) for g in self.groups)
 
     def exact(self) -> Query:
         """The query without its prefix term: the half-typed last word taken as typed.

@@ -14,7 +14,7 @@ import re
 from maisky_desktop.core.cite import citation
 from maisky_desktop.core.dates import DateError, in_words
 from maisky_desktop.core.markup import Marker, Piece, paragraph_html
-from maisky_desktop.core.records import AnchorDetail, EventDetail, PersonCard
+from maisky_desktop.core.records import AnchorDetail, EventDetail, Mention, PersonCard
 
 PASSAGE_PLACEHOLDER = "<p style='color:#666'>Click an event on the timeline to read what the sources say.</p>"
 CHIP = (
@@ -69,22 +69,23 @@ def _facts(detail: EventDetail) -> str:
 
 
 def _conflicts(detail: EventDetail) -> str:
-    """Each conflict named, the readings side by side, two to a row."""
-    if not detail.conflicts:
-        return ""
-    cells = [
-        "<td valign='top' width='50%' style='border-top:1px solid #e0c9a6'>"
-        f"<b>{_e(a.anchor.reading or '')}</b>"
-        f"<br><span style='color:#666'>{_e(a.source.title or a.anchor.source_id)}</span></td>"
-        for a in detail.anchors
-        if a.anchor.reading
-    ]
-    grid = "".join(f"<tr>{''.join(cells[i : i + 2])}</tr>" for i in range(0, len(cells), 2))
-    return "".join(
-        "<table width='100%' cellspacing='0' cellpadding='4' style='background-color:#fff4e5'>"
-        f"<tr><td colspan='2'><b>The sources conflict on the {_e(c.field)}.</b> {_e(c.note)}</td></tr>{grid}</table>"
-        for c in detail.conflicts
-    )
+    """Each conflict named, its own readings side by side, two to a row."""
+    out = []
+    for c in detail.conflicts:
+        cells = [
+            "<td valign='top' width='50%' style='border-top:1px solid #e0c9a6'>"
+            f"<b>{_e(a.anchor.reading or '')}</b>"
+            f"<br><span style='color:#666'>{_e(a.source.title or a.anchor.source_id)}</span></td>"
+            for a in detail.anchors
+            if a.anchor.reading and a.anchor.reading_field in (c.field, None)
+        ]
+        grid = "".join(f"<tr>{''.join(cells[i : i + 2])}</tr>" for i in range(0, len(cells), 2))
+        out.append(
+            "<table width='100%' cellspacing='0' cellpadding='4' style='background-color:#fff4e5'>"
+            f"<tr><td colspan='2'><b>The sources conflict on the {_e(c.field)}.</b> {_e(c.note)}</td></tr>"
+            f"{grid}</table>"
+        )
+    return "".join(out)
 
 
 def _anchor_html(i: int, a: AnchorDetail) -> str:
@@ -136,4 +137,15 @@ def person_card_html(card: PersonCard) -> str:
             for ev in card.events
         )
         parts.append(f"<p><b>Events</b></p><ul>{links}</ul>")
+    if card.mentions:
+        parts.append(f"<p><b>Mentioned in</b> <span style='color:#666'>({len(card.mentions)} passages)</span></p>")
+        parts.append(f"<ul>{''.join(mention_html(m) for m in card.mentions)}</ul>")
     return "".join(parts)
+
+
+def mention_html(m: Mention) -> str:
+    """One passage that names the person: where it is, the words around the name, a link to read it."""
+    return (
+        f"<li><a href='passage:{_e(m.passage_id)}:{m.char_start}:{m.char_end}'>{_e(m.source_title)}, {_e(m.where)}</a>"
+        f" <span style='color:#666'>({_e(m.aliases)})</span><br>…{_e(m.snippet())}…</li>"
+    )

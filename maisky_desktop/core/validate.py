@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from maisky_desktop.core import catalog as catalog_mod
+from maisky_desktop.core import editorial
 from maisky_desktop.core.anchoring import AnchorError, Located, locate
 from maisky_desktop.core.catalog import Catalog, Problem
 from maisky_desktop.core.corpus import Document
@@ -37,6 +38,7 @@ def resolve(seeds: Path, catalog_dir: Path, label_base: Path) -> Resolved:
     res = Resolved([s for s, _ in pairs], {s.id: d for s, d in pairs}, cat)
     _unique(cat, problems)
     _references(res, problems)
+    editorial.check(cat, res.documents, problems)
     res.problems = sorted(problems, key=lambda p: (p.file, p.line, p.message))
     return res
 
@@ -71,14 +73,12 @@ def _references(res: Resolved, problems: list[Problem]) -> None:
     people = {p.id for p in cat.people}
     places = {p.id for p in cat.places}
     events = {e.id for e in cat.events}
-    used_people: Counter[str] = Counter()
     used_places: Counter[str] = Counter()
     for ev in cat.events:
         where = ev.where
         if ev.category not in categories:
             problems.append(Problem(where.file, where.line, f"event {ev.id!r}: unknown category {ev.category!r}"))
         for pid in ev.people:
-            used_people[pid] += 1
             if pid not in people:
                 problems.append(Problem(where.file, where.line, f"event {ev.id!r}: unknown person {pid!r}"))
         for pid in ev.places:
@@ -89,9 +89,6 @@ def _references(res: Resolved, problems: list[Problem]) -> None:
             located = _locate(res, spec.source, spec.quote, spec.occurrence, spec.where, problems)
             if located:
                 res.anchors[(ev.id, index)] = located
-    for person in cat.people:
-        if not used_people[person.id]:
-            problems.append(Problem(person.where.file, person.where.line, f"person {person.id!r} is in no event"))
     for place in cat.places:
         if not used_places[place.id]:
             problems.append(Problem(place.where.file, place.where.line, f"place {place.id!r} is in no event"))

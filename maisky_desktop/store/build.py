@@ -15,7 +15,8 @@ from pathlib import Path
 
 import sqlite_utils
 
-from maisky_desktop.core import dates
+from maisky_desktop.core import dates, editorial
+from maisky_desktop.core.mentions import mentions
 from maisky_desktop.core.validate import Resolved
 from maisky_desktop.store import schema
 
@@ -220,6 +221,14 @@ def _people(db: sqlite_utils.Database, res: Resolved) -> None:
         for pid in ev.people:
             counts[pid] = counts.get(pid, 0) + 1
     people = sorted(res.catalog.people, key=lambda p: p.id)
+    matcher = editorial.name_matcher(res.catalog)
+    found = sorted(
+        (m for doc in res.documents.values() for m in mentions(matcher, doc.passages)),
+        key=lambda m: (m.passage_id, m.char_start, m.person_id),
+    )
+    passages: dict[str, set[str]] = {}
+    for m in found:
+        passages.setdefault(m.person_id, set()).add(m.passage_id)
     _insert(
         db,
         "people",
@@ -233,8 +242,23 @@ def _people(db: sqlite_utils.Database, res: Resolved) -> None:
                 "fate": p.fate,
                 "aliases": "; ".join(p.aliases),
                 "event_count": counts.get(p.id, 0),
+                "passage_count": len(passages.get(p.id, ())),
             }
             for p in people
+        ),
+    )
+    _insert(
+        db,
+        "person_passages",
+        (
+            {
+                "person_id": m.person_id,
+                "passage_id": m.passage_id,
+                "char_start": m.char_start,
+                "char_end": m.char_end,
+                "alias": m.alias,
+            }
+            for m in found
         ),
     )
     _insert(
@@ -284,6 +308,8 @@ def _events(db: sqlite_utils.Database, res: Resolved) -> None:
                 "note": ev.note,
                 "catalog_file": ev.where.file,
                 "catalog_line": ev.where.line,
+                "open_start": int(d.open_start),
+                "open_end": int(d.open_end),
             }
         )
         for i, spec in enumerate(ev.anchors):
@@ -298,10 +324,10 @@ def _events(db: sqlite_utils.Database, res: Resolved) -> None:
                     "char_end": at.char_end,
                     "quote": spec.quote,
                     "reading": spec.reading,
+                    "reading_field": _reading_field(ev, spec),
                 }
             )
-        if ev.conflict_field:
-            conflicts.append({"event_id": ev.id, "field": ev.conflict_field, "note": ev.conflict_note})
+        conflicts += [{"event_id": ev.id, "field": c.field, "note": c.note} for c in ev.conflicts]
         ev_people += [{"event_id": ev.id, "person_id": p} for p in dict.fromkeys(ev.people)]
         ev_places += [{"event_id": ev.id, "place_id": p} for p in dict.fromkeys(ev.places)]
     _insert(db, "events", rows)
@@ -309,6 +335,16 @@ def _events(db: sqlite_utils.Database, res: Resolved) -> None:
     _insert(db, "conflicts", conflicts)
     _insert(db, "event_people", ev_people)
     _insert(db, "event_places", ev_places)
+
+
+def _reading_field(ev, spec) -> str | None:
+    """The field of the conflict an anchor's reading belongs to (None: a reading outside any conflict)."""
+    if not spec.reading:
+        return None
+    for conflict in ev.conflicts:
+        if spec in ev.readings(conflict):
+            return conflict.field
+    return None
 
 
 def _tours(db: sqlite_utils.Database, res: Resolved) -> None:
@@ -325,9 +361,10 @@ def _tours(db: sqlite_utils.Database, res: Resolved) -> None:
     )
 
 
-def _fts(db: sqlite_utils.Database) -> None:
+def _fts(db: sqlite_utils.Database, prefix: tuple[int, ...] = schema.FTS_PREFIX) -> None:
     for table, columns in schema.FTS.items():
-        db[table].enable_fts(columns, fts_version="FTS5", tokenize=schema.FTS_TOKENIZE, create_triggers=False)
+        db.execute(schema.fts_ddl(table, columns, prefix))
+        db.execute(f"INSERT INTO [{table}_fts]([{table}_fts]) VALUES ('rebuild')")
         db[f"{table}_fts"].optimize()
 
 

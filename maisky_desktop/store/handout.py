@@ -3,33 +3,31 @@
 from __future__ import annotations
 
 import sqlite3
+from dataclasses import fields
 
+from maisky_desktop.core.cite import citation
 from maisky_desktop.core.dates import in_words
 from maisky_desktop.core.handout import Entry, Handout, Quote
 from maisky_desktop.core.markup import Piece
+from maisky_desktop.core.records import Passage, Source
 from maisky_desktop.store import tours
+
+_PASSAGE = ", ".join(f.name for f in fields(Passage))
+_SOURCE = ", ".join(f.name for f in fields(Source))
 
 
 class HandoutError(ValueError):
     """An unknown tour or event; the message names it."""
 
 
-def _citation(source: dict, para_no: int | None, kind: str) -> str:
-    """'Author, “Title”, Outlet, Year, ¶ 12' (the passage pane's citation)."""
-    where = f"¶ {para_no}" if para_no else kind
-    parts = [source.get("author"), f"“{source.get('title')}”", source.get("outlet"), source.get("published"), where]
-    return ", ".join(p for p in parts if p)
-
-
-def _source_reference(source: dict) -> str:
+def _source_reference(source: Source) -> str:
     """The full reference of a source for the closing list."""
-    parts = [source.get("author"), f"“{source.get('title')}”", source.get("outlet"), source.get("published")]
-    return ", ".join(p for p in parts if p) + f" ({source.get('kind')})"
+    parts = [source.author, f"“{source.title}”", source.outlet, source.published]
+    return ", ".join(p for p in parts if p) + f" ({source.kind})"
 
 
-def _source(conn: sqlite3.Connection, source_id: str) -> dict:
-    cur = conn.execute("SELECT * FROM sources WHERE id = ?", (source_id,))
-    return dict(zip([d[0] for d in cur.description], cur.fetchone()))
+def _source(conn: sqlite3.Connection, source_id: str) -> Source:
+    return Source(*conn.execute(f"SELECT {_SOURCE} FROM sources WHERE id = ?", (source_id,)).fetchone())
 
 
 def _entry(conn: sqlite3.Connection, event_id: str, narration: str, used: dict[str, str]) -> Entry:
@@ -39,17 +37,18 @@ def _entry(conn: sqlite3.Connection, event_id: str, narration: str, used: dict[s
         raise HandoutError(f"no event {event_id!r} in the store")
     quotes = []
     anchors = conn.execute(
-        "SELECT a.source_id, a.char_start, a.char_end, a.quote, a.reading, p.para_id, p.para_no, p.kind "
-        "FROM event_anchors a JOIN passages p ON p.id = a.passage_id WHERE a.event_id = ? ORDER BY a.position",
+        "SELECT source_id, char_start, char_end, quote, reading, passage_id "
+        "FROM event_anchors WHERE event_id = ? ORDER BY position",
         (event_id,),
     ).fetchall()
-    for source_id, start, end, quote, reading, para_id, para_no, kind in anchors:
+    for source_id, start, end, quote, reading, passage_id in anchors:
         source = _source(conn, source_id)
+        passage = Passage(*conn.execute(f"SELECT {_PASSAGE} FROM passages WHERE id = ?", (passage_id,)).fetchone())
         used.setdefault(source_id, _source_reference(source))
-        pieces = conn.execute("SELECT char_start, text FROM passages WHERE para_id = ? ORDER BY piece", (para_id,))
-        quotes.append(
-            Quote(tuple(Piece(*p) for p in pieces), (start, end), quote, _citation(source, para_no, kind), reading)
+        pieces = conn.execute(
+            "SELECT char_start, text FROM passages WHERE para_id = ? ORDER BY piece", (passage.para_id,)
         )
+        quotes.append(Quote(tuple(Piece(*p) for p in pieces), (start, end), quote, citation(source, passage), reading))
     title, summary, date, date_text = ev
     return Entry(event_id, title, in_words(date), date_text, summary, narration, tuple(quotes))
 

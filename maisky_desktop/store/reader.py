@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
+from maisky_desktop.core.records import Mention
 from maisky_desktop.core.span import TimeSpan
 from maisky_desktop.store import schema
 
@@ -33,6 +34,8 @@ class EventRow:
     category_id: str
     day_from: int
     day_to: int
+    open_start: int = 0  # "by 1924": no start stated (EDTF ../1924)
+    open_end: int = 0  # "after 1933": no end stated (EDTF 1933/..)
 
 
 @dataclass(frozen=True)
@@ -44,6 +47,7 @@ class AnchorRow:
     char_end: int
     quote: str
     reading: str | None
+    reading_field: str | None = None  # the conflict this reading is for
 
 
 @dataclass(frozen=True)
@@ -61,7 +65,10 @@ class PassageRow:
     para_no: int | None
 
 
-_EVENT_COLS = "rowid, id, title, summary, date, date_text, date_from, date_to, precision, category_id, day_from, day_to"
+_EVENT_COLS = (
+    "rowid, id, title, summary, date, date_text, date_from, date_to, precision, category_id, day_from, day_to, "
+    "open_start, open_end"
+)
 _PASSAGE_COLS = "id, source_id, seq, kind, char_start, char_end, text, para_id, piece, label, para_no"
 
 
@@ -151,7 +158,7 @@ class Store:
 
     def anchors(self, event_id: str) -> list[AnchorRow]:
         rows = self.conn.execute(
-            "SELECT event_id, source_id, passage_id, char_start, char_end, quote, reading "
+            "SELECT event_id, source_id, passage_id, char_start, char_end, quote, reading, reading_field "
             "FROM event_anchors WHERE event_id = ? ORDER BY position",
             (event_id,),
         )
@@ -267,6 +274,7 @@ class Store:
                 (person_id,),
             )
         ]
+        card["mentions"] = self.mentions(person_id)
         card["sources"] = self.conn.execute(
             "SELECT s.id, s.title, count(DISTINCT a.event_id) FROM event_people ep "
             "JOIN event_anchors a ON a.event_id = ep.event_id JOIN sources s ON s.id = a.source_id "
@@ -274,6 +282,28 @@ class Store:
             (person_id,),
         ).fetchall()
         return card
+
+    def mentions(self, person_id: str) -> list[Mention]:
+        """Every passage that names the person (by any spelling), in source and reading order."""
+        rows = self.conn.execute(
+            "SELECT p.id, p.source_id, s.title, p.para_no, p.label, p.kind, p.text, m.alias, m.char_start, m.char_end, "
+            "p.char_start "
+            "FROM person_passages m JOIN passages p ON p.id = m.passage_id JOIN sources s ON s.id = p.source_id "
+            "WHERE m.person_id = ? ORDER BY p.source_id, p.seq, m.char_start",
+            (person_id,),
+        ).fetchall()
+        spellings: dict[str, list[str]] = {}
+        for r in rows:
+            spellings.setdefault(r[0], [])
+            if r[7] not in spellings[r[0]]:
+                spellings[r[0]].append(r[7])
+        seen: set[str] = set()
+        out = []
+        for r in rows:
+            if r[0] not in seen:
+                seen.add(r[0])
+                out.append(Mention(*r[:7], "; ".join(spellings[r[0]]), r[8], r[9], r[10]))
+        return out
 
     def time_span(self) -> TimeSpan:
         """The first and last year of any event, from the time index's bounds."""

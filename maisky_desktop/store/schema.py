@@ -7,7 +7,7 @@ whose ``PRAGMA user_version`` differs, with a message instead of a wrong screen.
 
 from __future__ import annotations
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 3
 
 # Column definitions: (name, type). Order is the order a Datasette user sees.
 TABLES: dict[str, tuple[list[tuple[str, type]], str | list[str]]] = {
@@ -87,6 +87,8 @@ TABLES: dict[str, tuple[list[tuple[str, type]], str | list[str]]] = {
             ("note", str),
             ("catalog_file", str),
             ("catalog_line", int),
+            ("open_start", int),  # 1: the text gives no start ("by 1924", EDTF ../1924); date_from is the stated side's
+            ("open_end", int),  # 1: the text gives no end ("after 1933", EDTF 1933/..); date_to is the stated side's
         ],
         "id",
     ),
@@ -101,10 +103,12 @@ TABLES: dict[str, tuple[list[tuple[str, type]], str | list[str]]] = {
             ("char_end", int),
             ("quote", str),
             ("reading", str),
+            ("reading_field", str),  # the conflict (its field) this anchor's reading belongs to
         ],
         "id",
     ),
-    "conflicts": ([("event_id", str), ("field", str), ("note", str)], "event_id"),
+    # One row per disagreement: an event may conflict on its date and on a cause at once.
+    "conflicts": ([("event_id", str), ("field", str), ("note", str)], ["event_id", "field"]),
     "people": (
         [
             ("id", str),
@@ -115,6 +119,7 @@ TABLES: dict[str, tuple[list[tuple[str, type]], str | list[str]]] = {
             ("fate", str),
             ("aliases", str),
             ("event_count", int),
+            ("passage_count", int),
         ],
         "id",
     ),
@@ -122,6 +127,11 @@ TABLES: dict[str, tuple[list[tuple[str, type]], str | list[str]]] = {
     "person_posts": (
         [("person_id", str), ("position", int), ("title", str), ("date", str), ("date_from", str), ("date_to", str)],
         ["person_id", "position"],
+    ),
+    # Every mention of a person in a passage (references excepted), by any spelling, with its offsets.
+    "person_passages": (
+        [("person_id", str), ("passage_id", str), ("char_start", int), ("char_end", int), ("alias", str)],
+        ["passage_id", "char_start", "person_id"],
     ),
     "event_people": ([("event_id", str), ("person_id", str)], ["event_id", "person_id"]),
     "places": ([("id", str), ("name", str), ("country", str), ("aliases", str)], "id"),
@@ -146,6 +156,8 @@ FOREIGN_KEYS = [
     ("conflicts", "event_id", "events", "id"),
     ("person_aliases", "person_id", "people", "id"),
     ("person_posts", "person_id", "people", "id"),
+    ("person_passages", "person_id", "people", "id"),
+    ("person_passages", "passage_id", "passages", "id"),
     ("event_people", "event_id", "events", "id"),
     ("event_people", "person_id", "people", "id"),
     ("event_places", "event_id", "events", "id"),
@@ -160,6 +172,7 @@ INDEXES = [
     ("event_anchors", ["event_id"]),
     ("event_anchors", ["passage_id"]),
     ("event_people", ["person_id"]),
+    ("person_passages", ["person_id"]),
     ("event_places", ["place_id"]),
     ("events", ["category_id"]),
     ("events", ["day_from"]),
@@ -173,6 +186,26 @@ FTS = {
     "people": ["name", "aliases", "summary"],
 }
 FTS_TOKENIZE = "unicode61 remove_diacritics 2"
+# FTS5 prefix indexes (lengths in characters): a half-typed word of 3 or 4 letters is read
+# from its own index lazily, like a whole word; a longer one is read through its first 4
+# letters and checked (see ``core.search.Term.fts``). Search never completes words shorter
+# than 3 letters. Each length costs about one more copy of the token positions on disk.
+FTS_PREFIX = (3, 4)
+
+
+def fts_ddl(table: str, columns: list[str], prefix: tuple[int, ...] = FTS_PREFIX) -> str:
+    """The full-text table of ``table``, as sqlite-utils' ``enable_fts`` writes it plus ``prefix``.
+
+    Written here because sqlite-utils has no prefix option; the shape (``content=[table]``)
+    is the one Datasette recognises, so its search box keeps working on the table.
+    """
+    cols = ", ".join(f"[{c}]" for c in columns)
+    prefix_opt = f" prefix='{' '.join(map(str, prefix))}'," if prefix else ""
+    return (
+        f"CREATE VIRTUAL TABLE [{table}_fts] USING FTS5 (\n    {cols},\n    tokenize='{FTS_TOKENIZE}',"
+        f"{prefix_opt}\n    content=[{table}]\n)"
+    )
+
 
 # One-dimensional R*Tree over events (integer day numbers, proleptic Gregorian
 # ordinals), keyed by the events table's rowid: "which events overlap this window".

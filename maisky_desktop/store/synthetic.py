@@ -97,8 +97,17 @@ def _sentence(rng: random.Random, length: int) -> str:
     return " ".join(words).capitalize() + "."
 
 
-def build_synthetic(out: Path, n_events: int, n_passages: int | None = None, seed: int = 1917) -> Path:
-    """Write a store with ``n_events`` events and ``n_passages`` passages (default: one per event)."""
+def build_synthetic(
+    out: Path,
+    n_events: int,
+    n_passages: int | None = None,
+    seed: int = 1917,
+    fts_prefix: tuple[int, ...] = schema.FTS_PREFIX,
+) -> Path:
+    """Write a store with ``n_events`` events and ``n_passages`` passages (default: one per event).
+
+    ``fts_prefix=()`` leaves out the prefix indexes: the search benchmark's baseline.
+    """
     rng = random.Random(seed)
     n_passages = n_passages or max(n_events, 1)
     out.unlink(missing_ok=True)
@@ -153,19 +162,21 @@ def build_synthetic(out: Path, n_events: int, n_passages: int | None = None, see
                     None,
                     "synthetic",
                     0,
+                    0,
+                    0,
                 )
             )
             p = i % n_passages
             at, quote = heads[p]
-            anchors.append((i + 1, eid, 0, "synthetic", f"synthetic/p{p:07d}", at, at + len(quote), quote, None))
-        conn.executemany(f"INSERT INTO events VALUES ({','.join('?' * 17)})", events)
-        conn.executemany("INSERT INTO event_anchors VALUES (?,?,?,?,?,?,?,?,?)", anchors)
+            anchors.append((i + 1, eid, 0, "synthetic", f"synthetic/p{p:07d}", at, at + len(quote), quote, None, None))
+        conn.executemany(f"INSERT INTO events VALUES ({','.join('?' * 19)})", events)
+        conn.executemany("INSERT INTO event_anchors VALUES (?,?,?,?,?,?,?,?,?,?)", anchors)
         conn.executemany(
             "INSERT INTO people (id, name, aliases, event_count) VALUES (?, ?, ?, 0)",
             [(n.lower(), n, n) for n in NAMES],
         )
     with conn:
-        _fts(db)
+        _fts(db, fts_prefix)
         _rtree(db)
         conn.execute(f"PRAGMA user_version = {schema.SCHEMA_VERSION}")
     conn.close()

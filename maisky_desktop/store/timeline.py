@@ -27,15 +27,26 @@ def event_layout(conn: sqlite3.Connection) -> Layout:
     index = {cid: i for i, (cid, _, _) in enumerate(lanes(conn))}
     rows = conn.execute(
         "SELECT e.id, e.title, coalesce(nullif(e.date_text, ''), e.date), e.day_from, e.day_to, "
-        f"e.category_id, e.approximate, NOT ({_DAY_PRECISE}) FROM events e ORDER BY e.day_from, e.id"
+        f"e.category_id, e.approximate, NOT ({_DAY_PRECISE}), e.open_start, e.open_end "
+        "FROM events e ORDER BY e.day_from, e.id"
     ).fetchall()
     if not rows:
         return layout_from_columns([], [], [], [], n_lanes=len(index))
-    ids, titles, stated, d0, d1, category, approx, soft = zip(*rows)
+    ids, titles, stated, d0, d1, category, approx, soft, open_start, open_end = zip(*rows)
     lane = [index.get(c, len(index)) for c in category]
     n_lanes = len(index) + (max(lane) == len(index))  # a last lane only if some category is unknown
     return layout_from_columns(
-        ids, d0, d1, lane, soft=soft, approx=approx, titles=titles, stated=stated, n_lanes=n_lanes
+        ids,
+        d0,
+        d1,
+        lane,
+        soft=soft,
+        approx=approx,
+        titles=titles,
+        stated=stated,
+        n_lanes=n_lanes,
+        open_start=[bool(v) for v in open_start],
+        open_end=[bool(v) for v in open_end],
     )
 
 

@@ -112,6 +112,7 @@ class MainWindow(QtWidgets.QMainWindow):
         self.people.person_selected.connect(lambda pid: self.choose("person", pid))
         self.people.filter_requested.connect(lambda pid: self.filter_bar.set_filter(Filter(person=pid)))
         self.people.event_activated.connect(lambda eid: self.choose("event", eid))
+        self.people.passage_activated.connect(self.open_in_document)
         self.filter_bar.filter_changed.connect(self.set_filter)
 
     # Search -----------------------------------------------------------------------------

@@ -28,6 +28,7 @@ class TourPanel(QtWidgets.QWidget):
         super().__init__(parent)
         self.tours = {t.id: t for t in tours}
         self.walk: TourWalk | None = None
+        self.select_stops = True  # False while the kiosk's attract screen plays: it only glides
         self.pages = QtWidgets.QStackedWidget()
         self.pages.addWidget(self._chooser(tours))
         self.pages.addWidget(self._player())
@@ -198,7 +199,8 @@ def attach(window) -> TourPanel:
 
     def on_stop(event_id: str) -> None:
         window.glide.to_event(event_id)
-        window.timeline.select(event_id)
+        if panel.select_stops:
+            window.timeline.select(event_id)
 
     def make_handout(tour_id: str | None = None) -> None:
         from maisky_desktop.ui.handout_dialog import HandoutDialog

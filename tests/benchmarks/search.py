@@ -4,9 +4,11 @@
     python tests/benchmarks/search.py --passages 100000 --json
 
 Prints, for a mix of 1-2 word queries (names, transliterations, common words, half-typed
-words), the time of a full search (events, people, passages: first page of each) and, as a
-baseline measured in the same run, plain FTS5 ``ORDER BY rank`` (bm25) over passages alone.
-The machine is shared and noisy: read the ratio to the baseline, not the milliseconds.
+words), the time of a full search (events, people, passages: first page of each) on the
+store as built (with its FTS5 prefix index) and, interleaved query by query in the same run,
+on the same store built without the prefix index; and, as a baseline, plain FTS5
+``ORDER BY rank`` (bm25) over passages alone. The machine is shared and noisy: read the
+ratios, not the milliseconds.
 """
 
 from __future__ import annotations
@@ -25,6 +27,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT))
 
+from maisky_desktop.store import schema  # noqa: E402
 from maisky_desktop.store.reader import Store, open_store  # noqa: E402
 from maisky_desktop.store.search import Searcher  # noqa: E402
 from maisky_desktop.store.synthetic import build_synthetic  # noqa: E402
@@ -43,28 +46,34 @@ def _percentile(values: list[float], q: float) -> float:
     return ordered[min(len(ordered) - 1, round(q * (len(ordered) - 1)))]
 
 
-def _store(passages: int, events: int, folder: Path) -> Path:
-    path = folder / f"synthetic-{events}-{passages}.sqlite"
+def _store(passages: int, events: int, folder: Path, prefix: bool = True) -> Path:
+    name = f"synthetic-v{schema.SCHEMA_VERSION}-{events}-{passages}{'' if prefix else '-noprefix'}.sqlite"
+    path = folder / name
     if not path.exists():
         print(f"building {path} ...", file=sys.stderr)
-        build_synthetic(path, events, passages)
+        tmp = path.with_suffix(".tmp")
+        build_synthetic(tmp, events, passages, fts_prefix=schema.FTS_PREFIX if prefix else ())
+        tmp.rename(path)
     return path
 
 
-def _search_times(path: Path, runs: int) -> tuple[dict[str, list[float]], float]:
-    conn = open_store(path)
-    searcher = Searcher(conn)
-    searcher.search("warm up")
-    times: dict[str, list[float]] = {}
+def _search_times(paths: list[Path], runs: int) -> list[dict[str, list[float]]]:
+    """Times per query kind on each store, the stores taking turns query by query (same noise)."""
+    conns = [open_store(p) for p in paths]
+    searchers = [Searcher(c) for c in conns]
+    for s in searchers:
+        s.search("warm up")
+    times: list[dict[str, list[float]]] = [{} for _ in paths]
     for _ in range(runs):
         for group, queries in QUERIES.items():
             for q in queries:
-                t = time.perf_counter()
-                searcher.search(q)
-                times.setdefault(group, []).append((time.perf_counter() - t) * 1000)
-    slowest = max(max(v) for v in times.values())
-    conn.close()
-    return times, slowest
+                for searcher, out in zip(searchers, times):
+                    t = time.perf_counter()
+                    searcher.search(q)
+                    out.setdefault(group, []).append((time.perf_counter() - t) * 1000)
+    for c in conns:
+        c.close()
+    return times
 
 
 def _baseline(path: Path) -> list[float]:
@@ -146,8 +155,10 @@ def main() -> int:
     args.dir.mkdir(parents=True, exist_ok=True)
     events = args.events or max(args.passages // 10, 1)
     path = _store(args.passages, events, args.dir)
-    times, slowest = _search_times(path, args.runs)
+    times, without = _search_times([path, _store(args.passages, events, args.dir, prefix=False)], args.runs)
     everything = [t for v in times.values() for t in v]
+    slowest = max(everything)
+    plain = [t for v in without.values() for t in v]
     baseline = _baseline(path)
     clicks = _click_to_pane(path, 200)
     result = {
@@ -159,6 +170,11 @@ def main() -> int:
         "query_p95_ms": round(_percentile(everything, 0.95), 2),
         "query_max_ms": round(slowest, 2),
         "by_kind_p95_ms": {k: round(_percentile(v, 0.95), 2) for k, v in times.items()},
+        "no_prefix_index_p50_ms": round(statistics.median(plain), 2),
+        "no_prefix_index_p95_ms": round(_percentile(plain, 0.95), 2),
+        "no_prefix_index_max_ms": round(max(plain), 2),
+        "no_prefix_index_by_kind_p95_ms": {k: round(_percentile(v, 0.95), 2) for k, v in without.items()},
+        "p95_ratio_prefix_to_no_prefix": round(_percentile(everything, 0.95) / _percentile(plain, 0.95), 3),
         "baseline_bm25_p50_ms": round(statistics.median(baseline), 2),
         "baseline_bm25_max_ms": round(max(baseline), 2),
         "p50_ratio_to_baseline": round(statistics.median(everything) / statistics.median(baseline), 3),

@@ -50,3 +50,62 @@ def test_decimal_years_before_1970_round_trip():
     for day in [date(1884, 1, 19), date(1917, 11, 7), date(1941, 6, 22), date(1969, 12, 31), date(1975, 9, 3)]:
         assert dates.from_decimal_year(dates.decimal_year(day)) == day
     assert dates.decimal_year(date(1917, 1, 1)) == 1917.0
+
+
+@pytest.mark.parametrize(
+    ("text", "start", "end", "open_start", "open_end", "words"),
+    [
+        ("../1924", date(1924, 1, 1), date(1924, 12, 31), True, False, "by 1924"),
+        ("1933/..", date(1933, 1, 1), date(1933, 12, 31), False, True, "after 1933"),
+        ("1936-03/..", date(1936, 3, 1), date(1936, 3, 31), False, True, "after March 1936"),
+        ("../1929~", date(1929, 1, 1), date(1929, 12, 31), True, False, "by c. 1929"),
+    ],
+)
+def test_open_intervals_keep_the_stated_side_and_flag_the_open_one(text, start, end, open_start, open_end, words):
+    d = dates.parse(text)
+    assert (d.start, d.end, d.open_start, d.open_end) == (start, end, open_start, open_end)
+    assert d.precision == "interval" and d.is_open
+    assert dates.in_words(text) == words
+
+
+@pytest.mark.parametrize("bad", ["../..", "/1924", "1924/", "../1924-13"])
+def test_open_intervals_need_one_stated_end(bad):
+    with pytest.raises(dates.DateError):
+        dates.parse(bad)
+
+
+def test_closed_dates_are_not_open():
+    assert not dates.parse("1932/1943").is_open and not dates.parse("1922-04-16").is_open
+
+
+def test_every_catalog_date_reads_as_the_edtf_library_reads_it(resolved):
+    """The hand-written parser agrees with the maintained ``edtf`` package on every date the catalog
+    writes (bounds and open sides). Winter is the one known difference: ``edtf`` reads 24 as
+    December alone, the project as December to February (README, "Dates")."""
+    import math
+    import time
+
+    edtf = pytest.importorskip("edtf")
+
+    def day(struct):
+        return date(struct.tm_year, struct.tm_mon, struct.tm_mday)
+
+    texts = {ev.date for ev in resolved.catalog.events} | {"../1924", "1933/..", "1936-03/..", "../1929~"}
+    texts |= {p.born for p in resolved.catalog.people if p.born} | {p.died for p in resolved.catalog.people if p.died}
+    checked = 0
+    for text in sorted(texts):
+        ours = dates.parse(text)
+        theirs = edtf.parse_edtf(text)
+        lower, upper = theirs.lower_strict(), theirs.upper_strict()
+        if "-24" in text:
+            continue
+        if ours.open_start:
+            assert isinstance(lower, float) and math.isinf(lower), text
+        else:
+            assert isinstance(lower, time.struct_time) and day(lower) == ours.start, text
+        if ours.open_end:
+            assert isinstance(upper, float) and math.isinf(upper), text
+        else:
+            assert isinstance(upper, time.struct_time) and day(upper) == ours.end, text
+        checked += 1
+    assert checked > 100

@@ -98,3 +98,10 @@ def test_snippet_html_is_escaped():
     s = Snippet.from_marked("a <b> \x02Maisky\x03 & co")
     assert s.html() == "a &lt;b&gt; <b style='background-color:#ffe08a'>Maisky</b> &amp; co"
     assert s.bracketed() == "a <b> [Maisky] & co"
+
+
+def test_a_prefix_longer_than_the_index_is_read_through_the_index_and_checked():
+    q = parse("Litvi")
+    assert '"litv"*' in q.fts(indexed=4) and '"litvi"*' in q.fts()
+    assert q.narrowed(4) and not q.narrowed(0) and not parse("Litv").narrowed(4)
+    assert q.accepts(["litvinov"]) and not q.accepts(["litva"])

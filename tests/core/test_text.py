@@ -12,6 +12,7 @@ from maisky_desktop.core.records import (
     EventDetail,
     EventLink,
     FootnoteRef,
+    Mention,
     Named,
     Passage,
     PersonCard,
@@ -115,3 +116,23 @@ def test_the_span_comes_from_the_data_and_the_opening_view_from_one_setting():
     assert data == span.TimeSpan(1884, 1975) and data.covering() == span.TimeSpan(1884, 1975)
     assert span.TimeSpan.from_days(None, None) == span.TimeSpan(*span.STUDY)
     assert span.TimeSpan(1930, 1940).covering() == span.TimeSpan(*span.STUDY)
+
+
+def test_each_conflict_shows_only_its_own_readings():
+    def reading(text, field):
+        return AnchorDetail(Anchor("e1", "s", "s/p1", 100, 106, "Maisky", text, field), SOURCE, PASSAGE, (PASSAGE,))
+
+    anchors = (reading("1955", "date"), reading("1960", "date"), reading("treason", "charge"), reading("spy", "charge"))
+    conflicts = (Conflict("date", "Years differ."), Conflict("charge", "Charges differ."))
+    out = event_html(_detail(conflicts=conflicts, anchors=anchors))
+    date_table, charge_table = (t.split("</table>")[0] for t in out.split("<table")[1:3])
+    assert "1955" in date_table and "1960" in date_table and "treason" not in date_table
+    assert "treason" in charge_table and "spy" in charge_table and "1955" not in charge_table
+
+
+def test_person_card_lists_the_passages_that_mention_them():
+    m = Mention("s/n1", "s", "Diplomacy <and> war", None, "3", "footnote", "See Maisky & co.", "Maisky", 904, 910, 900)
+    out = person_card_html(PersonCard("maisky", "Ivan Maisky", mentions=(m,)))
+    assert "Mentioned in</b> <span style='color:#666'>(1 passages)" in out
+    assert "href='passage:s/n1:904:910'>Diplomacy &lt;and&gt; war, footnote 3</a>" in out
+    assert "See Maisky &amp; co." in out

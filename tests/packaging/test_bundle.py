@@ -88,9 +88,14 @@ def test_the_bundle_holds_the_app_and_nothing_from_the_checkout_besides(built):
     for needed in ("maisky.sqlite", "seeds/sources.yaml", "catalog/events/maisky.yaml", "csl/apa.csl",
                    "icons/maisky-timeline-256.png"):  # fmt: skip
         assert data + needed in files, needed
-    assert {"NOTICE.txt", "licenses/LGPL-3.0.txt", "share/applications/org.maiskytimeline.Timeline.desktop"} <= set(
-        files
-    )
+    assert {
+        "NOTICE.txt",
+        "licenses/LGPL-3.0.txt",
+        "share/applications/org.maiskytimeline.Timeline.desktop",
+        "share/maisky-timeline/kiosk/maisky-kiosk.service",
+        "bin/maisky-desktop",
+    } <= set(files)
+    assert (bundle / "bin" / "maisky-desktop").resolve() == (bundle / NAME).resolve()
     forbidden = re.compile(r"(^|/)(tests?|__pycache__|\.git|docs|\.pytest_cache|\.ruff_cache)(/|$)|\.py[co]?$")
     assert not [f for f in files if forbidden.search(f)]
     assert not [f for f in files if "/Qt/translations/" in f]

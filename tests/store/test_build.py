@@ -78,3 +78,51 @@ def test_the_shipped_store_is_built_from_the_current_inputs(resolved, embedded_s
     assert stored["inputs_sha256"] == inputs_digest(resolved, paths.catalog_dir()), (
         "seeds or catalog changed: run 'maisky-desktop build' and commit the store"
     )
+
+
+def test_open_ended_dates_are_stored_with_their_open_side(store):
+    by = store.event("narkomindel-compromise-on-propaganda")
+    after = store.event("kollontai-shuns-german-diplomats")
+    assert (by.date, by.open_start, by.open_end, by.date_from, by.date_to) == (
+        "../1924",
+        1,
+        0,
+        "1924-01-01",
+        "1924-12-31",
+    )
+    assert (after.date, after.open_start, after.open_end, after.date_from) == ("1933/..", 0, 1, "1933-01-01")
+    assert store.event("treaty-of-rapallo").open_start == 0
+
+
+def test_each_disagreement_is_a_conflict_with_its_field_and_its_own_readings(store):
+    assert store.conflicts("maisky-recalled-1943")[0][0] == "cause"
+    readings = [a for a in store.anchors("maisky-recalled-1943") if a.reading]
+    assert {a.reading_field for a in readings} == {"cause"} and len(readings) >= 4
+    assert any("advice" in a.reading for a in readings) and any("Second Front" in a.reading for a in readings)
+
+
+def test_person_passages_list_every_passage_that_names_them(store, source_texts):
+    mentions = store.mentions("litvinov")
+    assert len(mentions) > 20
+    for m in mentions:
+        assert source_texts[m.source_id][m.char_start : m.char_end] in m.aliases.split("; ")
+        assert m.kind != "reference"
+    assert store.person("litvinov")["passage_count"] == len(mentions)
+
+
+def test_csv_and_json_exports_carry_open_dates_as_edtf_and_words(store):
+    import csv
+    import io
+    import json
+
+    from maisky_desktop.core.formats import events_table
+    from maisky_desktop.store.exports import Gatherer
+
+    rows = Gatherer(store, None).events(include_own=False)
+    by = next(r for r in rows if r.id == "narkomindel-compromise-on-propaganda")
+    after = next(r for r in rows if r.id == "kollontai-shuns-german-diplomats")
+    table = {r["id"]: r for r in csv.DictReader(io.StringIO(events_table.to_csv([by, after]), newline=""))}
+    assert (table[by.id]["date"], table[by.id]["words"]) == ("../1924", "by 1924")
+    assert (table[after.id]["date"], table[after.id]["words"]) == ("1933/..", "after 1933")
+    back = {r["id"]: r for r in json.loads(events_table.to_json([by, after]))}
+    assert (back[by.id]["date"], back[by.id]["words"]) == ("../1924", "by 1924")

@@ -90,3 +90,25 @@ def test_common_words_stop_at_a_bounded_candidate_set(tmp_path):
     results = Searcher(store.conn).search("the ", limit=5)
     assert results.more["passage"] and len(results.hits["passage"]) == 5
     store.close()
+
+
+def test_full_text_tables_have_a_prefix_index_in_the_shape_datasette_reads(store):
+    for table in ("passages", "events", "people"):
+        sql = store.conn.execute("SELECT sql FROM sqlite_master WHERE name = ?", (f"{table}_fts",)).fetchone()[0]
+        assert "prefix='3 4'" in sql and f"content=[{table}]" in sql
+    assert Searcher(store.conn).indexed_prefix == 4
+
+
+@pytest.mark.parametrize("typed", ["confe", "Confer", "conf"])
+def test_a_half_typed_word_finds_only_words_that_start_with_it(searcher, typed):
+    """'confe' is read through the 4-letter index ('conf'*): 'confirmed' or 'conflict' must not come back."""
+    from maisky_desktop.core.search import words
+
+    hits = searcher.search(typed, limit=50).hits["passage"]
+    assert hits
+    prefix = typed.lower()
+    for hit in hits:
+        text = searcher.conn.execute("SELECT text FROM passages WHERE id = ?", (hit.id,)).fetchone()[0]
+        assert any(w.startswith(prefix) for w in words(text)), (hit.id, text)
+    if prefix == "confe":
+        assert len(hits) >= 10  # 'conference' fills pages: the half-typed word is completed

@@ -135,6 +135,32 @@ def test_start_options_focus_an_event_and_start_a_search(qtbot, window):
     assert window.results.first().id.startswith("litvinov")
 
 
+def test_a_disagreement_on_the_cause_is_shown_with_its_readings_side_by_side(window):
+    window.choose("event", "maisky-recalled-1943")
+    text = window.pane.toPlainText()
+    assert "The sources conflict on the cause." in text
+    assert "official: their advice was needed in Moscow" in text and "he failed to obtain a Second Front" in text
+    assert "The sources conflict on the date." not in text  # June 1943 and 1943 agree
+
+
+def test_the_person_card_lists_the_passages_that_mention_them_and_opens_one(window, source_texts):
+    window.choose("person", "bukharin")
+    card = window.people.card.toPlainText()
+    mentions = window.store.mentions("bukharin")
+    assert "Mentioned in" in card and f"({len(mentions)} passages)" in card
+    first = mentions[0]
+    window.people._on_link(QtCore.QUrl(f"passage:{first.passage_id}:{first.char_start}:{first.char_end}"))
+    assert window.tabs.currentWidget() is window.reader
+    assert source_texts[first.source_id][first.char_start : first.char_end] == "Bukharin"
+
+
+def test_an_open_ended_date_reads_by_and_after_in_the_pane(window):
+    window.choose("event", "narkomindel-compromise-on-propaganda")
+    assert "by 1924" in window.pane.toPlainText()
+    window.choose("event", "kollontai-shuns-german-diplomats")
+    assert "after 1933" in window.pane.toPlainText()
+
+
 def test_the_year_filter_reaches_the_earliest_events_in_the_store(window):
     bar = window.filter_bar
     bar.year_from.setValue(1884)

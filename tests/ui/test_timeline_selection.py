@@ -109,3 +109,24 @@ def test_highlight_dims_the_others_and_none_restores(timeline):
     assert timeline.items.emphasis.sum() == 1
     timeline.highlight(None)
     assert timeline.items.emphasis is None
+
+
+def test_an_open_side_is_drawn_beyond_the_stated_bound(qtbot, timeline):
+    """ "By 1924" (../1924) fades out to the left of 1924: the drawing follows the open-side flag."""
+    import dataclasses
+
+    import numpy as np
+
+    lay = timeline.layout_data
+    i = lay.index_of("narkomindel-compromise-on-propaganda")
+    timeline.set_view(1921.0, 1927.0)
+    px, _ = timeline.plot.getViewBox().viewPixelSize()
+    ((rect, side),) = timeline.items.open_side_rects(i, px)
+    assert side == "left" and abs(rect.right() - lay.x0[i]) < 1e-9 and rect.width() > 10 * px
+    tail = to_viewport(timeline, rect.left() + rect.width() * 0.4, rect.center().y())
+    drawn = timeline.plot.grab().toImage().pixelColor(tail)
+    closed = dataclasses.replace(lay, open_start=np.zeros(len(lay.ids), dtype=bool))
+    timeline.items.set_layout(closed, [c.name() for c in timeline.items._colours[: lay.lanes]])
+    assert timeline.items.open_side_rects(i, px) == []
+    plain = timeline.plot.grab().toImage().pixelColor(tail)
+    assert drawn != plain

@@ -97,18 +97,19 @@ class PassagePane(QtWidgets.QTextBrowser):
         conflicts = self.store.conflicts(event_id)
         if not conflicts:
             return ""
-        readings = [a for a in self._anchors if a.reading]
         out = []
-        cells = []
-        for a in readings:
-            source = self.store.source(a.source_id) or {}
-            cells.append(
-                "<td valign='top' width='50%' style='border-top:1px solid #e0c9a6'>"
-                f"<b>{html.escape(a.reading or '')}</b>"
-                f"<br><span style='color:#666'>{html.escape(str(source.get('title') or a.source_id))}</span></td>"
-            )
-        grid = "".join(f"<tr>{''.join(cells[i : i + 2])}</tr>" for i in range(0, len(cells), 2))
-        for field, note in conflicts:  # the readings side by side, two to a row, under the conflict's name
+        for field, note in conflicts:  # each conflict's readings side by side, two to a row, under its field
+            cells = []
+            for a in self._anchors:
+                if not a.reading or a.reading_field not in (field, None):
+                    continue
+                source = self.store.source(a.source_id) or {}
+                cells.append(
+                    "<td valign='top' width='50%' style='border-top:1px solid #e0c9a6'>"
+                    f"<b>{html.escape(a.reading or '')}</b>"
+                    f"<br><span style='color:#666'>{html.escape(str(source.get('title') or a.source_id))}</span></td>"
+                )
+            grid = "".join(f"<tr>{''.join(cells[i : i + 2])}</tr>" for i in range(0, len(cells), 2))
             out.append(
                 "<table width='100%' cellspacing='0' cellpadding='4' style='background-color:#fff4e5'>"
                 f"<tr><td colspan='2'><b>The sources conflict on the {html.escape(field)}.</b> "

@@ -13,6 +13,7 @@ from PySide6 import QtCore, QtWidgets
 
 from maisky_desktop.core.dates import DateError, in_words
 from maisky_desktop.core.search import name_matches
+from maisky_desktop.core.text import mention_html
 from maisky_desktop.store.reader import Store
 from maisky_desktop.ui.text_font import use_source_font
 
@@ -30,6 +31,7 @@ class PeoplePane(QtWidgets.QWidget):
     person_selected = QtCore.Signal(str)  # highlight their events
     filter_requested = QtCore.Signal(str)  # filter the timeline to them
     event_activated = QtCore.Signal(str)
+    passage_activated = QtCore.Signal(str, int, int)  # passage id, mention start, end: open in the reader
 
     def __init__(self, store: Store, parent: QtWidgets.QWidget | None = None) -> None:
         super().__init__(parent)
@@ -128,6 +130,10 @@ class PeoplePane(QtWidgets.QWidget):
                     when = f"<span style='color:#666'>{e(in_words(ev.date))}</span>"
                     links.append(f"<li><a href='event:{e(ev.id)}'>{e(ev.title)}</a> {when}</li>")
             parts.append(f"<p><b>Events</b></p><ul>{''.join(links)}</ul>")
+        if card.get("mentions"):
+            n = len(card["mentions"])
+            parts.append(f"<p><b>Mentioned in</b> <span style='color:#666'>({n} passages)</span></p>")
+            parts.append(f"<ul>{''.join(mention_html(m) for m in card['mentions'])}</ul>")
         return "".join(parts)
 
     def _on_current(self, item: QtWidgets.QListWidgetItem | None, _previous) -> None:
@@ -145,3 +151,7 @@ class PeoplePane(QtWidgets.QWidget):
             self.filter_requested.emit(value)
         elif kind == "event":
             self.event_activated.emit(value)
+        elif kind == "passage":
+            passage_id, start, end = [*value.rsplit(":", 2), "", ""][:3]
+            if start.isdigit() and end.isdigit():
+                self.passage_activated.emit(passage_id, int(start), int(end))

@@ -1,7 +1,8 @@
 """What lies behind the marks: lane stripes, the pre-1917 context band, eras and tracks.
 
-Eras are shaded in alternating calm tints with their names in the strip above the lanes
-(elided to the visible part of the era, so a name follows the view while panning). Zero
+Eras are shaded in alternating calm tints with their names in the header above the lanes, on
+as many rows as their overlaps need (``core.era_rows``), each name elided to the visible part
+of its era, so a name follows the view while panning and never covers another. Zero
 eras is a normal state: the catalog may not define any. Person lanes add tracks: a life
 span as a thin line and postings as pale bars behind that person's events.
 """
@@ -13,6 +14,7 @@ from collections.abc import Sequence
 import pyqtgraph as pg
 from PySide6 import QtCore, QtGui
 
+from maisky_desktop.core.era_rows import NameBox, NamedSpan, assign_rows, name_boxes
 from maisky_desktop.core.layout import CONTEXT_BEFORE
 from maisky_desktop.core.person_lanes import Track
 from maisky_desktop.core.viewport import Era
@@ -26,9 +28,10 @@ class BackdropItem(pg.GraphicsObject):
         super().__init__()
         self.font = style.ui_font(8.5, bold=True)
         self.small = style.ui_font(8.0)
-        self.eras = list(eras)
         self.tracks: list[Track] = []
         self.track_colours: list[QtGui.QColor] = []
+        self.placed_names: list[NameBox] = []  # the last frame's era names, device pixels from the view's left
+        self.set_eras(eras)
         self.set_lanes(n_lanes)
 
     def set_lanes(self, n_lanes: int, tracks: Sequence[Track] = (), colours: Sequence[str] = ()) -> None:
@@ -39,11 +42,17 @@ class BackdropItem(pg.GraphicsObject):
         self.update()
 
     def set_eras(self, eras: Sequence[Era]) -> None:
+        """Eras and the context band get header rows once, by time: a name keeps its row at any zoom."""
+        self.prepareGeometryChange()
         self.eras = sorted(eras, key=lambda e: e.x0)
+        self.spans = [NamedSpan(e.name, e.x0, e.x1) for e in self.eras]
+        self.spans.append(NamedSpan(f"Before {CONTEXT_BEFORE:.0f}: context", -1.0e4, CONTEXT_BEFORE))
+        self.rows = assign_rows(self.spans)
+        self.band = (max(self.rows) + 1) * style.ERA_ROW
         self.update()
 
     def boundingRect(self) -> QtCore.QRectF:
-        return QtCore.QRectF(-1.0e4, -style.ERA_BAND, 2.0e4, self.n_lanes + style.ERA_BAND)
+        return QtCore.QRectF(-1.0e4, -self.band, 2.0e4, self.n_lanes + self.band)
 
     def paint(self, painter: QtGui.QPainter, *_args) -> None:
         vb = self.getViewBox()
@@ -60,10 +69,12 @@ class BackdropItem(pg.GraphicsObject):
             tint = QtGui.QColor(style.ERA_TINTS[i % 2])
             tint.setAlpha(110)
             painter.setBrush(tint)
-            painter.drawRect(QtCore.QRectF(era.x0, -style.ERA_BAND, era.x1 - era.x0, self.n_lanes + style.ERA_BAND))
+            painter.drawRect(QtCore.QRectF(era.x0, 0.0, era.x1 - era.x0, self.n_lanes))
+            row = self.rows[i]  # and its own row of the header, so the row shows where it begins and ends
+            painter.drawRect(QtCore.QRectF(era.x0, -self.band + row * style.ERA_ROW, era.x1 - era.x0, style.ERA_ROW))
         if left < CONTEXT_BEFORE:  # the years before the revolution: greyed and hatched, as context
             x0 = max(left, -1.0e4)
-            ctx = QtCore.QRectF(x0, -style.ERA_BAND, CONTEXT_BEFORE - x0, self.n_lanes + style.ERA_BAND)
+            ctx = QtCore.QRectF(x0, -self.band, CONTEXT_BEFORE - x0, self.n_lanes + self.band)
             painter.setBrush(QtGui.QColor(120, 120, 120, 20))
             painter.drawRect(ctx)
             painter.setBrush(QtGui.QBrush(QtGui.QColor(0, 0, 0, 16), QtCore.Qt.BrushStyle.BDiagPattern))
@@ -94,27 +105,30 @@ class BackdropItem(pg.GraphicsObject):
                 painter.drawRect(QtCore.QRectF(tr.x0, y, tr.x1 - tr.x0, 2.0 * py))
 
     def _paint_names(self, painter: QtGui.QPainter, left: float, right: float) -> None:
-        """Era names (and the context band's) in device pixels, in the strip above lane 0."""
+        """Era names in device pixels, each on its header row, inside the visible part of its era."""
         t = painter.transform()
         sx, dx, sy, dy = t.m11(), t.dx(), t.m22(), t.dy()
-        top, height = -style.ERA_BAND * sy + dy, style.ERA_BAND * sy
-        named = [(e.name, e.x0, e.x1) for e in self.eras]
-        if left < CONTEXT_BEFORE:
-            named.append((f"Before {CONTEXT_BEFORE:.0f}: context", -1.0e4, CONTEXT_BEFORE))
+        metrics = QtGui.QFontMetricsF(self.font)
+        widths = [metrics.horizontalAdvance(span.name) + 2 for span in self.spans]
+        origin = left * sx + dx
+        self.placed_names = name_boxes(self.spans, self.rows, left, right, (right - left) * sx, widths)
         painter.save()
         painter.resetTransform()
-        metrics = QtGui.QFontMetricsF(self.font)
         pen = QtGui.QPen(QtGui.QColor(style.GRID))
         pen.setCosmetic(True)
-        for name, x0, x1 in named:
-            a, b = max(x0, left) * sx + dx, min(x1, right) * sx + dx
-            if b - a < 24:
-                continue
-            painter.setPen(pen)
-            if x0 > left:
-                painter.drawLine(QtCore.QPointF(a, top), QtCore.QPointF(a, self.n_lanes * sy + dy))
-            painter.setFont(self.font)
-            painter.setPen(QtGui.QColor(style.MUTED_INK))
-            text = metrics.elidedText(name, QtCore.Qt.TextElideMode.ElideRight, b - a - 12)
-            painter.drawText(QtCore.QRectF(a + 6, top, b - a - 12, height), QtCore.Qt.AlignmentFlag.AlignVCenter, text)
+        bottom = self.n_lanes * sy + dy
+        for span, row in zip(self.spans, self.rows):  # a rule where each era begins, from its row down
+            if left < span.x0 < right:
+                x = span.x0 * sx + dx
+                painter.setPen(pen)
+                painter.drawLine(
+                    QtCore.QPointF(x, (-self.band + row * style.ERA_ROW) * sy + dy), QtCore.QPointF(x, bottom)
+                )
+        painter.setFont(self.font)
+        painter.setPen(QtGui.QColor(style.MUTED_INK))
+        for box in self.placed_names:
+            top = (-self.band + box.row * style.ERA_ROW) * sy + dy
+            text = metrics.elidedText(box.name, QtCore.Qt.TextElideMode.ElideRight, box.width)
+            rect = QtCore.QRectF(origin + box.x, top, box.width, style.ERA_ROW * sy)
+            painter.drawText(rect, QtCore.Qt.AlignmentFlag.AlignVCenter, text)
         painter.restore()

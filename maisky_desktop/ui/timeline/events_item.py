@@ -23,6 +23,7 @@ LANE_HEIGHT = 1.0
 _HARD, _SOFT, _CONTEXT, _DIM = range(4)
 _MERGE_ABOVE = 200  # a lane's bars of one style are merged into their union beyond this many
 _ALPHA = {_HARD: 235, _SOFT: 95, _CONTEXT: 150, _DIM: 45}
+OPEN_TAIL_PX = 36  # screen length of the fading tail on a date's open side
 
 
 class EventsItem(pg.GraphicsObject):
@@ -152,6 +153,7 @@ class EventsItem(pg.GraphicsObject):
         circles, bars = idx[round_marks], idx[~circa & ~round_marks]
         self._paint_bars(painter, bars, left, right, px, py)
         self._paint_circa(painter, idx[circa], px)
+        self._paint_open_sides(painter, idx, px)
         self._paint_points(painter, circles, px, py)
 
     def _bar_extent(self, idx: np.ndarray, left: float, right: float, px: float) -> tuple[np.ndarray, np.ndarray]:
@@ -206,6 +208,32 @@ class EventsItem(pg.GraphicsObject):
                 colour.setAlpha(alpha)
                 grad.setColorAt(at, colour)
             painter.fillRect(QtCore.QRectF(x0, lane + style.BAR_TOP, x1 - x0, style.BAR_BOTTOM - style.BAR_TOP), grad)
+
+    def open_side_rects(self, i: int, px: float) -> list[tuple[QtCore.QRectF, str]]:
+        """The tails drawn beyond a mark on the side its date leaves open: (rect, "left" or "right")."""
+        lay = self.layout
+        left, right = lay.opens
+        y, h = int(lay.lane[i]) + style.BAR_TOP, style.BAR_BOTTOM - style.BAR_TOP
+        out = []
+        if left[i]:
+            out.append((QtCore.QRectF(float(lay.x0[i]) - OPEN_TAIL_PX * px, y, OPEN_TAIL_PX * px, h), "left"))
+        if right[i]:
+            out.append((QtCore.QRectF(float(lay.x1[i]), y, OPEN_TAIL_PX * px, h), "right"))
+        return out
+
+    def _paint_open_sides(self, painter, idx: np.ndarray, px: float) -> None:
+        """An open side fades out from the stated bound: the text gives one end, not the other."""
+        left, right = self.layout.opens
+        for i in idx[(left | right)[idx]][:200].tolist():
+            colour = QtGui.QColor(self._colours[int(self.layout.lane[i])])
+            for rect, side in self.open_side_rects(i, px):
+                at_mark, away = (rect.right(), rect.left()) if side == "left" else (rect.left(), rect.right())
+                grad = QtGui.QLinearGradient(at_mark, 0, away, 0)
+                colour.setAlpha(150)
+                grad.setColorAt(0.0, colour)
+                colour.setAlpha(0)
+                grad.setColorAt(1.0, colour)
+                painter.fillRect(rect, grad)
 
     def _sprite(self, lane: int, kind: int) -> QtGui.QPixmap:
         """A single-day marker, rendered once per colour: a frame then blits it (no per-frame shapes)."""
@@ -268,13 +296,16 @@ class EventsItem(pg.GraphicsObject):
         painter.restore()
 
     # -- picking -------------------------------------------------------------------------
-    def hit(self, x: float, y: float, px: float) -> int | None:
-        """Index of the event drawn under data point (x, y): the closest mark, the shorter on a tie."""
+    def hit(self, x: float, y: float, px: float, slop_px: float = 2.0) -> int | None:
+        """Index of the event drawn under data point (x, y): the closest mark, the shorter on a tie.
+
+        ``slop_px``: how far beside a mark still counts (a finger needs more than a mouse).
+        """
         lane = int(np.floor(y / LANE_HEIGHT))
         frac = y - lane
         if not (style.BAR_TOP - 0.06 <= frac <= style.BAR_BOTTOM + 0.06):
             return None
-        tol = (style.POINT_PX / 2 + 2) * px
+        tol = (style.POINT_PX / 2 + slop_px) * px
         idx = self.in_view(x - tol, x + tol)
         idx = idx[self.layout.lane[idx] == lane]
         if not len(idx):
@@ -283,7 +314,7 @@ class EventsItem(pg.GraphicsObject):
         mid = (x0 + x1) / 2
         half = np.maximum((x1 - x0) / 2, style.POINT_PX / 2 * px)
         dist = np.maximum(np.abs(x - mid) - half, 0.0)
-        inside = dist <= 2 * px
+        inside = dist <= slop_px * px
         if not inside.any():
             return None
         idx, dist, span = idx[inside], dist[inside], (x1 - x0)[inside]

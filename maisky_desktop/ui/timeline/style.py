@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from PySide6 import QtGui
 
-ERA_BAND = 0.42  # height of the era-name strip above the first lane
+ERA_ROW = 0.3  # height of one row of era names above the first lane (as many rows as eras overlap)
 BAR_TOP, BAR_BOTTOM = 0.12, 0.50  # the marks band inside a lane
 TEXT_TOP, TEXT_BOTTOM = 0.54, 0.96  # the label row inside a lane
 POINT_PX = 10.0  # diameter of a single-day marker
@@ -27,9 +27,12 @@ OTHER_LANE = "#8a8a8a"
 ERA_TINTS = ("#efe7d6", "#e3eaf0")
 
 
+FONT_SCALE = 1.0  # the font-size setting (ui.theme): every timeline text is scaled by it
+
+
 def ui_font(point_size: float = 9.0, bold: bool = False) -> QtGui.QFont:
     font = QtGui.QFont()
-    font.setPointSizeF(point_size)
+    font.setPointSizeF(point_size * FONT_SCALE)
     font.setBold(bold)
     return font
 

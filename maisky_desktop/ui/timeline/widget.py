@@ -163,10 +163,10 @@ class TimelineWidget(QtWidgets.QWidget):
             xMax=self.bounds.hi,
             minXRange=self.bounds.min_span,
             maxXRange=self.bounds.max_span,
-            yMin=-style.ERA_BAND,
+            yMin=-self.backdrop.band,
             yMax=n,
         )
-        vb.setYRange(-style.ERA_BAND, n, padding=0)
+        vb.setYRange(-self.backdrop.band, n, padding=0)
 
     def set_lane_mode(self, mode: str) -> None:
         """'category': one lane per category; 'person': the most present people, the rest together."""
@@ -185,11 +185,28 @@ class TimelineWidget(QtWidgets.QWidget):
         else:
             self._apply_lanes(*self._category)
 
+    def set_events(self, layout: Layout, lanes: list[tuple[str, str, str]], people: PersonLanes | None = None) -> None:
+        """Replace the events drawn (the store's plus the user's own in a lane of their own), keeping the view
+        and the selection when the selected event is still there."""
+        selected = self.selected_id()
+        self._category = (layout, [name for _, name, _ in lanes] + ["Other"], [c for _, _, c in lanes])
+        self._people = people
+        self.bounds = Bounds.around(*layout.extent())
+        self.set_lane_mode(self.lane_mode if people is not None else "category")
+        index = self.layout_data.index_of(selected) if selected else None
+        if index is not None:
+            self.items.set_selected(index)
+        self._fill_overview()
+
     def set_eras(self, eras: Sequence[Era]) -> None:
         """Shade and name these periods; PageUp/PageDown walk them (none: page by a view width)."""
         self.navigator.eras = list(eras)
         self.backdrop.set_eras(eras)
         self.overview.set_eras(eras)
+        n = self.layout_data.lanes
+        vb = self.plot.getViewBox()
+        vb.setLimits(yMin=-self.backdrop.band, yMax=n)
+        vb.setYRange(-self.backdrop.band, n, padding=0)
 
     # -- view --------------------------------------------------------------------------------
     def view_range(self) -> tuple[float, float]:

@@ -1,0 +1,169 @@
+"""The editorial manual's rules that a machine can check (``maisky-desktop check``).
+
+Each rule catches a kind of slip a second reader found in the catalog: a person the
+anchor names but nobody linked, a spelling no source uses, a day or month no anchor
+states, a "conflict" whose readings agree, a post listed twice. They report problems
+as ``file:line: message`` like every other check; none of them edits the catalog.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+from maisky_desktop.core import dates, stated
+from maisky_desktop.core.catalog import Catalog, Problem
+from maisky_desktop.core.corpus import Document
+from maisky_desktop.core.mentions import SKIPPED_KINDS, NameMatcher
+
+
+def name_matcher(cat: Catalog) -> NameMatcher:
+    """Every person's name and spellings, for mentions and for the checks."""
+    return NameMatcher((p.id, [p.name, *p.aliases]) for p in cat.people)
+
+
+def check(cat: Catalog, documents: Mapping[str, Document], problems: list[Problem]) -> None:
+    matcher = name_matcher(cat)
+    unlinked_names(cat, matcher, problems)
+    unused_spellings(cat, documents, matcher, problems)
+    precision_stated(cat, problems)
+    compatible_conflicts(cat, problems)
+    duplicated_posts(cat, problems)
+
+
+def unlinked_names(cat: Catalog, matcher: NameMatcher, problems: list[Problem]) -> None:
+    """A person an anchor names is linked (``people``: takes part) or acknowledged (``named``: only named)."""
+    known = {p.id for p in cat.people}
+    for ev in cat.events:
+        for pid in ev.named:
+            if pid not in known:
+                problems.append(Problem(ev.where.file, ev.where.line, f"event {ev.id!r}: unknown person {pid!r}"))
+            elif pid in ev.people:
+                problems.append(
+                    Problem(ev.where.file, ev.where.line, f"event {ev.id!r}: {pid!r} is both in people and named")
+                )
+        linked = set(ev.people) | set(ev.named)
+        for spec in ev.anchors:
+            for _, _, alias, owners in matcher.find(spec.quote):
+                if not set(owners) & linked:
+                    who = " or ".join(repr(o) for o in owners)
+                    problems.append(
+                        Problem(
+                            spec.where.file,
+                            spec.where.line,
+                            f"event {ev.id!r}: the anchor names {who} ({alias!r}) but the event does not link them: "
+                            "add to people if they take part, to named if the text only names them",
+                        )
+                    )
+
+
+def unused_spellings(
+    cat: Catalog, documents: Mapping[str, Document], matcher: NameMatcher, problems: list[Problem]
+) -> None:
+    """Every alias is a spelling some source uses; every person is named in some passage."""
+    texts = [d.text for d in documents.values()]
+    named: set[str] = set()
+    for doc in documents.values():
+        for p in doc.passages:
+            if p.kind not in SKIPPED_KINDS:
+                named |= matcher.people_in(p.text)
+    for person in cat.people:
+        for alias in person.aliases:
+            if not any(alias in t for t in texts):
+                problems.append(
+                    Problem(
+                        person.where.file,
+                        person.where.line,
+                        f"person {person.id!r}: alias {alias!r} occurs nowhere in the sources",
+                    )
+                )
+        if person.id not in named:
+            problems.append(
+                Problem(
+                    person.where.file,
+                    person.where.line,
+                    f"person {person.id!r} is named in no passage (outside references) by any of their spellings",
+                )
+            )
+
+
+def precision_stated(cat: Catalog, problems: list[Problem]) -> None:
+    """An event's date is no finer than the finest date its anchors state (relative dates aside)."""
+    for ev in cat.events:
+        try:
+            unit = stated.finest_of_edtf(ev.date)
+        except dates.DateError:
+            continue  # the loader reported it
+        quotes = [a.quote for a in ev.anchors]
+        if any(stated.RELATIVE.search(q) for q in quotes):
+            continue  # "two weeks later": the note says how the date was worked out
+        found = [u for q in quotes if (u := stated.finest_unit(q))]
+        finest = min(found, key=stated.UNITS.index) if found else None
+        if finest is None:
+            if not ev.note:  # a date from the context needs a note saying how it was worked out
+                problems.append(
+                    Problem(
+                        ev.where.file,
+                        ev.where.line,
+                        f"event {ev.id!r}: no anchor states a date ({ev.date}) and no note says how it was derived",
+                    )
+                )
+            continue
+        vague = "~" in ev.date and unit == "year" and finest == "decade"  # "the mid-1920s" read as c. 1925
+        if stated.is_finer(unit, finest) and not vague:
+            problems.append(
+                Problem(
+                    ev.where.file,
+                    ev.where.line,
+                    f"event {ev.id!r}: date {ev.date} is a {unit}, but the finest date its anchors state is a {finest}",
+                )
+            )
+
+
+def compatible_conflicts(cat: Catalog, problems: list[Problem]) -> None:
+    """A conflict's readings disagree: nested dates (June 1943, 1943) or equal words are not a conflict."""
+    for ev in cat.events:
+        for conflict in ev.conflicts:
+            readings = [a.reading or "" for a in ev.readings(conflict)]
+            if conflict.field == "date":
+                spans = [s for r in readings if (s := stated.reading_span(r))]
+                agree = len(spans) >= 2 and stated.compatible(spans)
+            else:
+                agree = len({" ".join(r.casefold().split()) for r in readings}) < 2
+            if agree:
+                problems.append(
+                    Problem(
+                        conflict.where.file,
+                        conflict.where.line,
+                        f"event {ev.id!r}: the readings of the {conflict.field} conflict are compatible "
+                        f"({'; '.join(readings)}): not a conflict (say so in a note)",
+                    )
+                )
+
+
+def duplicated_posts(cat: Catalog, problems: list[Problem]) -> None:
+    """A person's post is listed once: the same title twice with overlapping (or no) dates is a duplicate."""
+    for person in cat.people:
+        seen: list[tuple[str, str | None]] = []
+        for post in person.posts:
+            title = " ".join(post.title.casefold().split())
+            for other_title, other_date in seen:
+                if other_title == title and _overlap(post.date, other_date):
+                    problems.append(
+                        Problem(
+                            person.where.file,
+                            person.where.line,
+                            f"person {person.id!r}: post {post.title!r} ({post.date or 'no date'}) is listed twice",
+                        )
+                    )
+                    break
+            seen.append((title, post.date))
+
+
+def _overlap(a: str | None, b: str | None) -> bool:
+    if a is None or b is None:
+        return a == b
+    try:
+        x, y = dates.parse(a), dates.parse(b)
+    except dates.DateError:
+        return False
+    return x.start <= y.end and y.start <= x.end

@@ -1,0 +1,61 @@
+"""Where the sources name a person: every spelling of every person, found in the passages.
+
+The person card's "mentioned in" list and the check "named in an anchor but not linked"
+both rest on this one matcher, so what the card shows and what the check asks agree.
+A spelling matches as a whole word, case and accents as written (the catalog lists every
+spelling the sources use); where spellings overlap ("Ivy Litvinov" and "Litvinov") the
+longest wins, so a mention belongs to the most specific name the text gives.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+# Passages that are bibliography only: a name in a reference list is not a mention.
+SKIPPED_KINDS = frozenset({"reference"})
+
+
+@dataclass(frozen=True)
+class Mention:
+    person_id: str
+    passage_id: str
+    char_start: int  # offsets in the source file, like every passage offset
+    char_end: int
+    alias: str
+
+
+class NameMatcher:
+    """One compiled pattern over every spelling; ``find`` gives (start, end, spelling, person ids)."""
+
+    def __init__(self, spellings: Iterable[tuple[str, Sequence[str]]]):
+        self.owners: dict[str, list[str]] = {}
+        for person_id, names in spellings:
+            for name in names:
+                name = name.strip()
+                if name and person_id not in self.owners.setdefault(name, []):
+                    self.owners[name].append(person_id)
+        ordered = sorted(self.owners, key=lambda n: (-len(n), n))
+        body = "|".join(re.escape(n) for n in ordered)
+        self._pattern = re.compile(rf"(?<!\w)(?:{body})(?!\w)") if ordered else None
+
+    def find(self, text: str) -> list[tuple[int, int, str, list[str]]]:
+        if self._pattern is None:
+            return []
+        return [(m.start(), m.end(), m.group(), self.owners[m.group()]) for m in self._pattern.finditer(text)]
+
+    def people_in(self, text: str) -> set[str]:
+        """Ids of everyone the text names."""
+        return {pid for *_, owners in self.find(text) for pid in owners}
+
+
+def mentions(matcher: NameMatcher, passages: Iterable) -> list[Mention]:
+    """Every mention of a person in passages (objects with id, kind, char_start and text)."""
+    out = []
+    for p in passages:
+        if p.kind in SKIPPED_KINDS:
+            continue
+        for start, end, alias, owners in matcher.find(p.text):
+            out += [Mention(pid, p.id, p.char_start + start, p.char_start + end, alias) for pid in owners]
+    return out

@@ -1,0 +1,1 @@
+"""Export out of the window: the export dialog and images of the timeline view."""

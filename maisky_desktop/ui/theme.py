@@ -1,0 +1,100 @@
+"""Type size and the high-contrast theme, applied once at start-up to the whole UI.
+
+The font-size setting scales the application font (every widget) and the timeline's own
+painted text (``timeline.style.FONT_SCALE``: titles, counts, lane names, era names, the
+overview). The high-contrast theme is black on white with no greys for text, a dark blue
+selection with white text, black lines on the timeline and a thick blue focus frame; it is
+light so the catalog's lane colours keep their contrast against the background.
+"""
+
+from __future__ import annotations
+
+from PySide6 import QtGui, QtWidgets
+
+from maisky_desktop.ui.timeline import style
+
+FOCUS = "#0039b3"
+# A visible keyboard focus on every control, in every theme.
+FOCUS_SHEET = f"""
+QPushButton:focus, QToolButton:focus, QComboBox:focus, QLineEdit:focus, QSpinBox:focus,
+QListWidget:focus, QListView:focus, QTextBrowser:focus, QTabBar:focus, QTreeView:focus,
+QCheckBox:focus, QRadioButton:focus {{ border: 2px solid {FOCUS}; }}
+"""
+HIGH_CONTRAST_SHEET = f"""
+QWidget {{ color: #000000; background-color: #ffffff; }}
+QPushButton, QToolButton, QComboBox, QLineEdit, QSpinBox {{ border: 2px solid #000000; padding: 3px 8px; }}
+QPushButton:disabled, QToolButton:disabled {{ color: #595959; border-color: #595959; }}
+QTabBar::tab:selected {{ background-color: #000000; color: #ffffff; }}
+QTabBar::tab {{ border: 2px solid #000000; padding: 4px 10px; }}
+*:focus {{ border: 3px solid {FOCUS}; }}
+QToolTip {{ color: #000000; background-color: #ffff00; border: 2px solid #000000; }}
+"""
+
+
+def high_contrast_palette() -> QtGui.QPalette:
+    pal = QtGui.QPalette()
+    black, white = QtGui.QColor("#000000"), QtGui.QColor("#ffffff")
+    role = QtGui.QPalette.ColorRole
+    for r in (role.Window, role.Base, role.Button, role.AlternateBase, role.ToolTipBase):
+        pal.setColor(r, white)
+    for r in (role.WindowText, role.Text, role.ButtonText, role.ToolTipText, role.PlaceholderText, role.BrightText):
+        pal.setColor(r, black)
+    pal.setColor(role.Highlight, QtGui.QColor("#00227a"))
+    pal.setColor(role.HighlightedText, white)
+    pal.setColor(role.Link, QtGui.QColor("#00227a"))
+    pal.setColor(role.LinkVisited, QtGui.QColor("#4b0082"))
+    return pal
+
+
+_TIMELINE_DEFAULTS = {
+    name: getattr(style, name)
+    for name in (
+        "BACKGROUND",
+        "INK",
+        "MUTED_INK",
+        "GRID",
+        "STRIPE",
+        "CONTEXT",
+        "SELECT_HALO",
+        "ERA_TINTS",
+        "FONT_SCALE",
+    )
+}
+
+
+def _timeline_high_contrast() -> None:
+    style.BACKGROUND = "#ffffff"
+    style.INK = "#000000"
+    style.MUTED_INK = "#000000"
+    style.GRID = "#5a5a5a"
+    style.STRIPE = "#f0f0f0"
+    style.CONTEXT = "#dddddd"
+    style.SELECT_HALO = "#0039b3"
+    style.ERA_TINTS = ("#fff3b0", "#cfe3ff")
+
+
+def apply(
+    app: QtWidgets.QApplication, font_scale: float = 1.0, high_contrast: bool = False, extra_sheet: str = ""
+) -> None:
+    """Scale every font by ``font_scale`` and switch the high-contrast theme on; call before building windows."""
+    for name, value in _TIMELINE_DEFAULTS.items():
+        setattr(style, name, value)
+    style.FONT_SCALE = font_scale
+    font = QtGui.QFont(app.font())
+    font.setPointSizeF(font.pointSizeF() * font_scale)
+    app.setFont(font)
+    sheet = FOCUS_SHEET
+    if high_contrast:
+        app.setPalette(high_contrast_palette())
+        _timeline_high_contrast()
+        sheet += HIGH_CONTRAST_SHEET
+    app.setStyleSheet(sheet + extra_sheet)
+
+
+def restore(app: QtWidgets.QApplication, font: QtGui.QFont) -> None:
+    """Back to the default look (tests that tried a theme)."""
+    for name, value in _TIMELINE_DEFAULTS.items():
+        setattr(style, name, value)
+    app.setPalette(QtGui.QPalette())
+    app.setFont(font)
+    app.setStyleSheet("")
