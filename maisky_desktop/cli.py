@@ -20,6 +20,7 @@ EPILOG = """examples:
   maisky-desktop --self-test          check this installation works, print what was checked
   maisky-desktop --tour alliance-1941 play a guided tour
   maisky-desktop tours                list the guided tours
+  maisky-desktop publish /srv/maisky  the store and Datasette metadata, to serve to a group
   maisky-desktop --kiosk              museum kiosk mode (settings: see README, Kiosk)
   maisky-desktop --font-scale 1.5 --high-contrast   larger type, high contrast
   maisky-desktop handout --tour alliance-1941 --out alliance.pdf   a printed handout
@@ -104,7 +105,35 @@ def _parser() -> argparse.ArgumentParser:
     h.add_argument("--title", default="Selected events", help="title of an events handout")
     h.add_argument("--out", type=Path, required=True, help="the PDF to write")
     s.add_argument("--limit", type=int, default=10, help="results per kind (default 10)")
+    pub = sub.add_parser(
+        "publish",
+        help="write the store and a Datasette metadata file to serve them to a group",
+        description="Copy the store (integrity-checked) to DIR with a Datasette metadata file: titles, "
+        "descriptions, the sources' licences and provenance, column descriptions, full-text search, canned "
+        "queries. Prints the one command that serves it read-only.",
+        epilog="example:\n  maisky-desktop publish /srv/maisky && datasette serve -i /srv/maisky/maisky.sqlite "
+        "-m /srv/maisky/metadata.json",
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    pub.add_argument("dir", type=Path, metavar="DIR", help="the folder to write (created if missing)")
     return p
+
+
+def cmd_publish(store: Path | None, out_dir: Path) -> int:
+    from maisky_desktop.store.publish import publish, serve_command
+    from maisky_desktop.store.reader import StoreError
+
+    try:
+        target, meta = publish(store or paths.default_store(), out_dir)
+    except (StoreError, ValueError) as exc:
+        print(f"maisky-desktop: {exc}", file=sys.stderr)
+        return 2
+    except OSError as exc:
+        print(f"maisky-desktop: cannot write {out_dir}: {exc.strerror}", file=sys.stderr)
+        return 2
+    print(f"wrote {target} and {meta}")
+    print(f"serve it read-only with:\n  {serve_command(out_dir)}")
+    return 0
 
 
 def cmd_search(store: Path | None, query: str, as_json: bool, limit: int) -> int:
@@ -274,6 +303,8 @@ def main(argv: list[str] | None = None) -> int:
         return cmd_search(args.store, " ".join(args.query), args.json, args.limit)
     if args.command == "handout":
         return cmd_handout(args.store, args)
+    if args.command == "publish":
+        return cmd_publish(args.store, args.dir)
     if args.command == "tours":
         return cmd_tours(args.store)
     if args.command in cli_research.COMMANDS:

@@ -31,18 +31,21 @@ def add_global_options(p: argparse.ArgumentParser) -> None:
 def add_commands(sub: argparse._SubParsersAction) -> None:
     e = sub.add_parser(
         "export",
-        help="events, citations or notes out of the app",
-        description="Export events (CSV, JSON), citations (RIS, BibTeX, CSL-JSON) or notes (Markdown).",
+        help="events, citations, notes or the timeline out of the app",
+        description="Export events (CSV, JSON), citations (RIS, BibTeX, CSL-JSON), notes (Markdown) or the "
+        "timeline (PNG, SVG: the years --from/--to, under the filter options, at --size).",
         epilog="examples:\n"
         "  maisky-desktop export events --format csv --from 1938 --to 1939 --out events.csv\n"
         "  maisky-desktop export citations --format ris --event treaty-of-rapallo --out rapallo.ris\n"
         "  maisky-desktop export citations --format bibtex --notes\n"
-        "  maisky-desktop export notes --style apa --out notes.md",
+        "  maisky-desktop export notes --style apa --out notes.md\n"
+        "  maisky-desktop export timeline --from 1930 --to 1941 --size 1920x1080 --out view.svg",
         formatter_class=_RAW,
     )
-    e.add_argument("what", choices=["events", "citations", "notes"], help="what to export")
+    e.add_argument("what", choices=["events", "citations", "notes", "timeline"], help="what to export")
     e.add_argument("--format", dest="fmt", help="events: csv|json; citations: ris|bibtex|csl-json")
-    e.add_argument("--out", type=Path, help="file to write (default: standard output)")
+    e.add_argument("--out", type=Path, help="file to write (default: standard output; required for timeline)")
+    e.add_argument("--size", default="1920x1080", help="timeline image size WIDTHxHEIGHT (default 1920x1080)")
     e.add_argument("--event", action="append", default=[], metavar="ID", help="citations of this event (repeatable)")
     e.add_argument("--notes", action="store_true", help="citations of your notes")
     e.add_argument("--style", default="chicago", choices=["chicago", "apa"], help="citation style for notes")
@@ -141,6 +144,8 @@ def _export(args, store, user) -> int:
     from maisky_desktop.store.exports import Gatherer
 
     g = Gatherer(store, user)
+    if args.what == "timeline":
+        return _export_timeline(args, store, user)
     if args.what == "events":
         f = Filter(args.lane, args.person, args.source, args.year_from, args.year_to)
         rows = g.events(f, include_own=not args.no_own)
@@ -224,3 +229,19 @@ def _import(args, store, user) -> int:
         return _fail(str(exc))
     print(f"imported {len(ids)} events into {user.path}")
     return 0
+
+
+def _export_timeline(args, store, user) -> int:
+    from maisky_desktop.core import span
+    from maisky_desktop.core.filters import Filter
+    from maisky_desktop.store.exports import Gatherer
+
+    if args.out is None:
+        return _fail("export timeline needs --out FILE.png or FILE.svg")
+    left, right = span.opening_view()
+    view = (float(args.year_from) if args.year_from else left, float(args.year_to + 1) if args.year_to else right)
+    f = Filter(args.lane, args.person, args.source, None, None)
+    shown = None if not f.active else {e.id for e in Gatherer(store, user).events(f, include_own=not args.no_own)}
+    from maisky_desktop.ui.export.timeline_image import export_cli
+
+    return export_cli(store, user, args.out, args.size, view, shown)

@@ -92,3 +92,24 @@ def test_search_json_rows_carry_the_edtf_date_beside_the_words(tmp_path):
     proc = _run(tmp_path, "search", "Rapallo", "--json", "--limit", "2")
     event = next(json.loads(line) for line in proc.stdout.splitlines() if '"kind": "event"' in line)
     assert event["id"] == "treaty-of-rapallo" and event["edtf"] == "1922-04-16" and event["date"] == "16 April 1922"
+
+
+def test_export_timeline_writes_png_and_svg_at_the_size_asked(tmp_path):
+    import xml.etree.ElementTree as ET
+
+    from PIL import Image
+
+    png, svg = tmp_path / "t.png", tmp_path / "t.svg"
+    proc = _run(
+        tmp_path, "export", "timeline", "--from", "1938", "--to", "1939", "--size", "800x450", "--out", str(png)
+    )
+    assert proc.returncode == 0, proc.stderr
+    with Image.open(png) as img:
+        assert img.size == (800, 450)
+    proc = _run(tmp_path, "export", "timeline", "--from", "1938", "--to", "1939", "--out", str(svg))
+    assert proc.returncode == 0, proc.stderr
+    root = ET.parse(svg).getroot()
+    texts = " ".join(t.text or "" for t in root.iter() if t.tag.endswith("text"))
+    assert root.get("viewBox") == "0 0 1920 1080" and "1939" in texts and "1925" not in texts
+    proc = _run(tmp_path, "export", "timeline", "--size", "big", "--out", str(png))
+    assert proc.returncode == 2 and "WIDTHxHEIGHT" in proc.stderr and "Traceback" not in proc.stderr

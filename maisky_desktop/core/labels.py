@@ -31,6 +31,8 @@ class Label:
     index: int = -1  # event index for a title, -1 for a count
     count: int = 0  # events a count stands for
     elided: bool = False
+    members: tuple[int, ...] = ()  # event indices a count stands for (empty for the coarse level's blocks)
+    row: int = 0  # sub-row of the lane (stacked events)
 
     @property
     def right(self) -> float:
@@ -83,7 +85,7 @@ def place_lane(
             j += 1
             width = max(starts[j - 1] - s, _count_width(j - i))
         if s < view_w:
-            out.append(Label(lane, s, min(width, view_w - s), count=j - i))
+            out.append(Label(lane, s, min(width, view_w - s), count=j - i, members=tuple(indices[i:j])))
         cursor = s + width + gap
         i = j
     return out
@@ -131,11 +133,11 @@ def block_counts(counts: np.ndarray, edges_px: np.ndarray, view_w: float) -> lis
 
 
 def overlaps(labels: list[Label]) -> list[tuple[Label, Label]]:
-    """Pairs of boxes in the same lane that overlap (what must never happen)."""
+    """Pairs of boxes in the same lane and sub-row that overlap (what must never happen)."""
     bad = []
-    by_lane: dict[int, list[Label]] = {}
+    by_lane: dict[tuple[int, int], list[Label]] = {}
     for lab in labels:
-        by_lane.setdefault(lab.lane, []).append(lab)
+        by_lane.setdefault((lab.lane, lab.row), []).append(lab)
     for boxes in by_lane.values():
         boxes.sort(key=lambda b: b.x)
         bad.extend((a, b) for a, b in itertools.pairwise(boxes) if b.x < a.right)

@@ -9,10 +9,13 @@ timestamps, so 1884 is as exact as 1975 on every OS.
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Sequence
+import operator
+import threading
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from functools import cached_property
+from typing import Protocol
 
 import numpy as np
 
@@ -38,11 +41,114 @@ def days_at(years: np.ndarray | Sequence[float]) -> np.ndarray:
     return _JAN1[k] + np.minimum(np.floor((x - (k + 1)) * length).astype(np.int64), length - 1)
 
 
+class Loader(Protocol):
+    """Reads requested values off the UI thread and fills the columns (``store.timeline.TextLoader``)."""
+
+    pending: bool
+
+    def request(self, idx: np.ndarray) -> None: ...
+
+    def close(self) -> None: ...
+
+
+class OnDemand(Sequence[str]):
+    """A text column of a big store (ids, titles, stated dates) by layout index, read when asked.
+
+    A million titles as Python strings cost seconds and hundreds of MB, and a frame shows at
+    most a few thousand. The numbers a frame needs are arrays; text comes from here: indexing
+    reads a missing value at once (a click, a tooltip: one indexed row), ``cached`` never reads
+    (the paint path), and ``request`` hands indices to ``background``, a loader that reads them
+    off the UI thread and ``fill``s them. Values are cached; the cache is dropped past
+    ``CACHE_LIMIT`` entries so a long session does not grow without end.
+    """
+
+    CACHE_LIMIT = 200_000
+
+    def __init__(
+        self,
+        n: int,
+        read: Callable[[np.ndarray], list[str]],
+        *,
+        find: Callable[[str], int | None] | None = None,
+        background: Loader | None = None,
+    ) -> None:
+        self._n = n
+        self._read = read
+        self._find = find
+        self._background = background
+        self._cache: dict[int, str] = {}
+        self._lock = threading.Lock()
+        self.version = 0  # bumped by every fill: a painter that skipped missing text knows to repaint
+
+    def __len__(self) -> int:
+        return self._n
+
+    def __getitem__(self, i):  # type: ignore[override]
+        if isinstance(i, slice):
+            return [self[j] for j in range(*i.indices(self._n))]
+        i = operator.index(i)
+        if i < 0:
+            i += self._n
+        if not 0 <= i < self._n:
+            raise IndexError(i)
+        value = self._cache.get(i)
+        if value is None:
+            self.fill(np.array([i]), self._read(np.array([i])))
+            value = self._cache[i]
+        return value
+
+    def __iter__(self) -> Iterator[str]:
+        """Every value, read in one go (an export, a merge with own events): not for the paint path."""
+        everything = np.arange(self._n)
+        values = self._read(everything)
+        return iter(values)
+
+    def cached(self, i: int) -> str | None:
+        return self._cache.get(i)
+
+    def missing(self, idx: np.ndarray) -> np.ndarray:
+        cache = self._cache
+        return np.array([i for i in idx.tolist() if i not in cache], dtype=np.int64)
+
+    def fill(self, idx: np.ndarray, values: Sequence[str]) -> None:
+        with self._lock:
+            if len(self._cache) > self.CACHE_LIMIT:
+                self._cache = {}
+            self._cache.update(zip(idx.tolist(), values))
+            self.version += 1
+
+    def request(self, idx: np.ndarray) -> None:
+        """Have the values at ``idx`` read in the background (or now, without a loader)."""
+        todo = self.missing(idx)
+        if not len(todo):
+            return
+        if self._background is not None:
+            self._background.request(todo)
+        else:
+            self.fill(todo, self._read(todo))
+
+    @property
+    def pending(self) -> bool:
+        """Whether values asked for with ``request`` are still on their way."""
+        return self._background is not None and self._background.pending
+
+    def close(self) -> None:
+        """Stop the background loader (the timeline showing this column is gone)."""
+        if self._background is not None:
+            self._background.close()
+
+    def find(self, value: str) -> int | None:
+        """Index of ``value`` (an event id) without reading the column."""
+        if self._find is not None:
+            return self._find(value)
+        return next((i for i, v in enumerate(self) if v == value), None)
+
+
 @dataclass(frozen=True)
 class Layout:
     """Column arrays, one row per event, sorted by start."""
 
-    ids: list[str]
+    ids: Sequence[str]  # a list, or ``OnDemand`` for a big store
     x0: np.ndarray  # decimal years, first day
     x1: np.ndarray  # decimal years, end of last day
     lane: np.ndarray  # lane index, 0 at the top
@@ -50,11 +156,14 @@ class Layout:
     soft: np.ndarray  # True where the date is coarser than a day (month, year...): a softer mark
     max_len: float  # longest span, bounds the left edge of a visible-range search
     approx: np.ndarray | None = None  # True for circa dates: the mark fades out at its edges
-    titles: list[str] = field(default_factory=list)
-    stated: list[str] = field(default_factory=list)  # the date as the source states it
+    titles: Sequence[str] = field(default_factory=list)
+    stated: Sequence[str] = field(default_factory=list)  # the date as the source states it
     n_lanes: int = 0  # lanes drawn (0: one more than the highest lane index)
     open_start: np.ndarray | None = None  # True for "by 1924" (EDTF ../1924): drawn open on the left
     open_end: np.ndarray | None = None  # True for "after 1933" (EDTF 1933/..): drawn open on the right
+    rowid: np.ndarray | None = None  # the events table's rowid of each event (a store's layout)
+    day_from: np.ndarray | None = None  # first and last day ordinals when the store has them (else derived)
+    day_to: np.ndarray | None = None
 
     def __len__(self) -> int:
         return len(self.ids)
@@ -62,11 +171,15 @@ class Layout:
     @cached_property
     def day0(self) -> np.ndarray:
         """First day of each event as an ordinal (for the density grid)."""
+        if self.day_from is not None:
+            return self.day_from
         return days_at(self.x0 + 1e-9)
 
     @cached_property
     def day1(self) -> np.ndarray:
         """Last day of each event as an ordinal."""
+        if self.day_to is not None:
+            return self.day_to
         return np.maximum(days_at(self.x1 - 1e-9), self.day0)
 
     @cached_property
@@ -90,10 +203,38 @@ class Layout:
         return {eid: i for i, eid in enumerate(self.ids)}
 
     def index_of(self, event_id: str) -> int | None:
+        if isinstance(self.ids, OnDemand):
+            return self.ids.find(event_id)
         return self._index.get(event_id)
 
     def title(self, i: int) -> str:
         return self.titles[i] if self.titles else self.ids[i]
+
+    @property
+    def on_demand(self) -> bool:
+        """Whether titles are read from the store as they come into view (a big store)."""
+        return isinstance(self.titles, OnDemand)
+
+    def titles_ready(self, idx: np.ndarray) -> np.ndarray:
+        """Which of these events have their title at hand (the paint path draws only those)."""
+        if not self.on_demand:
+            return np.ones(len(idx), dtype=bool)
+        cache = self.titles
+        return np.array([cache.cached(i) is not None for i in idx.tolist()], dtype=bool)
+
+    def request_titles(self, idx: np.ndarray) -> None:
+        """Have the text of these events read off the UI thread (nothing to do for a small store)."""
+        if self.on_demand:
+            self.titles.request(idx)
+
+    @property
+    def titles_pending(self) -> bool:
+        """Whether titles asked for are still being read."""
+        return self.on_demand and self.titles.pending
+
+    @property
+    def text_version(self) -> int:
+        return self.titles.version if self.on_demand else 0
 
     def extent(self) -> tuple[float, float]:
         """First and last axis position of any event (the opening view when there are none)."""
@@ -145,9 +286,11 @@ def layout_from_columns(
     approx_arr = np.asarray(approx, dtype=bool)[order] if approx is not None else np.zeros(n, dtype=bool)
     ident = np.array_equal(order, np.arange(n))
 
-    def pick(seq: Sequence[str] | None) -> list[str]:
+    def pick(seq: Sequence[str] | None) -> Sequence[str]:
         if seq is None:
             return []
+        if isinstance(seq, OnDemand):
+            seq = list(seq)  # one read of the whole column, not one per row
         return list(seq) if ident else [seq[i] for i in order]
 
     return Layout(

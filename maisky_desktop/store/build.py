@@ -18,7 +18,7 @@ import sqlite_utils
 from maisky_desktop.core import dates, editorial
 from maisky_desktop.core.mentions import mentions
 from maisky_desktop.core.validate import Resolved
-from maisky_desktop.store import schema
+from maisky_desktop.store import schema, timeline
 
 Progress = Callable[[int, int, str], None]
 
@@ -57,6 +57,7 @@ def build(res: Resolved, out: Path, catalog_dir: Path, progress: Progress = _qui
         ("tours", lambda db: _tours(db, res)),
         ("full-text indexes", _fts),
         ("time index", _rtree),
+        ("timeline layout", lambda db: timeline.write_columns(db.conn)),
         ("metadata", lambda db: _meta(db, res, catalog_dir)),
     ]
     conn = sqlite3.connect(tmp)

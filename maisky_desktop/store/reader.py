@@ -72,6 +72,32 @@ _EVENT_COLS = (
 _PASSAGE_COLS = "id, source_id, seq, kind, char_start, char_end, text, para_id, piece, label, para_no"
 
 
+# ``PRAGMA quick_check`` reads every page: about 0.7 s per 100 MB here, 5 s for a store of a
+# million events. Up to this size it runs at open; a bigger store has the tables of the first
+# frame checked at open and the whole file by ``check_store`` in the background (the app
+# reports a failure as soon as it is known).
+INLINE_CHECK_BYTES = 32 * 2**20
+FIRST_FRAME_TABLES = ("meta", "categories", "eras", "timeline_columns")
+
+
+def needs_background_check(path: Path) -> bool:
+    """Whether ``open_store`` left the full integrity check of this store to ``check_store``."""
+    return path.stat().st_size > INLINE_CHECK_BYTES
+
+
+def check_store(path: Path) -> str | None:
+    """The whole-file integrity check on a connection of its own: the problem in words, or None."""
+    try:
+        conn = sqlite3.connect(path.resolve().as_uri() + "?mode=ro&immutable=1", uri=True)
+        try:
+            status = conn.execute("PRAGMA quick_check").fetchone()[0]
+        finally:
+            conn.close()
+    except sqlite3.DatabaseError as exc:
+        return f"store {path} is corrupt or truncated: {exc}"
+    return None if status == "ok" else f"store {path} is corrupt: {status}"
+
+
 def open_store(path: Path) -> sqlite3.Connection:
     """Open and vet a store; raise StoreError with a plain message if it is unusable."""
     if not path.exists():
@@ -105,10 +131,13 @@ def open_store(path: Path) -> sqlite3.Connection:
         if missing:
             conn.close()
             raise StoreError(f"store {path} lacks tables: {', '.join(missing)}")
-        status = conn.execute("PRAGMA quick_check").fetchone()[0]
-        if status != "ok":
-            conn.close()
-            raise StoreError(f"store {path} is corrupt: {status}")
+        big = needs_background_check(path)
+        checks = [f"PRAGMA quick_check({t})" for t in FIRST_FRAME_TABLES] if big else ["PRAGMA quick_check"]
+        for check in checks:
+            status = conn.execute(check).fetchone()[0]
+            if status != "ok":
+                conn.close()
+                raise StoreError(f"store {path} is corrupt: {status}")
     except sqlite3.DatabaseError as exc:
         raise StoreError(f"store {path} is corrupt or truncated: {exc}") from None
     return conn

@@ -7,7 +7,7 @@ whose ``PRAGMA user_version`` differs, with a message instead of a wrong screen.
 
 from __future__ import annotations
 
-SCHEMA_VERSION = 3
+SCHEMA_VERSION = 4
 
 # Column definitions: (name, type). Order is the order a Datasette user sees.
 TABLES: dict[str, tuple[list[tuple[str, type]], str | list[str]]] = {
@@ -136,6 +136,11 @@ TABLES: dict[str, tuple[list[tuple[str, type]], str | list[str]]] = {
     "event_people": ([("event_id", str), ("person_id", str)], ["event_id", "person_id"]),
     "places": ([("id", str), ("name", str), ("country", str), ("aliases", str)], "id"),
     "event_places": ([("event_id", str), ("place_id", str)], ["event_id", "place_id"]),
+    # The timeline's layout, derived from ``events`` by the build: one row per column (rowid,
+    # x0, x1, lane, point, soft, approx, open_start, open_end, day0, day1, n_lanes), each a little-endian
+    # numpy array in ``data`` with its dtype, in time order. The app reads it in one query
+    # instead of a million rows (see ``store.timeline``).
+    "timeline_columns": ([("name", str), ("dtype", str), ("data", bytes)], "name"),
     "tours": ([("id", str), ("title", str), ("intro", str), ("position", int)], "id"),
     "tour_stops": (
         [("tour_id", str), ("position", int), ("event_id", str), ("narration", str)],

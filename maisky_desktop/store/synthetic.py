@@ -16,7 +16,7 @@ from pathlib import Path
 import sqlite_utils
 
 from maisky_desktop.core import span
-from maisky_desktop.store import schema
+from maisky_desktop.store import schema, timeline
 from maisky_desktop.store.build import _create, _fts, _rtree
 
 LANES = [
@@ -178,6 +178,7 @@ def build_synthetic(
     with conn:
         _fts(db, fts_prefix)
         _rtree(db)
+        timeline.write_columns(conn)
         conn.execute(f"PRAGMA user_version = {schema.SCHEMA_VERSION}")
     conn.close()
     return out

@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import os
 import sys
+import threading
 from dataclasses import dataclass
 from pathlib import Path
 
-from PySide6 import QtGui, QtWidgets
+from PySide6 import QtCore, QtGui, QtWidgets
 
-from maisky_desktop.store.reader import Store
+from maisky_desktop.store.reader import Store, check_store, needs_background_check
 
 
 def _has_display() -> bool:
@@ -28,6 +29,29 @@ def show_fatal(message: str) -> None:
     app = QtWidgets.QApplication.instance() or QtWidgets.QApplication([sys.argv[0]])
     QtWidgets.QMessageBox.critical(None, "Maisky Timeline", message)
     del app
+
+
+def _check_in_background(window: QtWidgets.QMainWindow, path: Path) -> None:
+    """The whole-file integrity check of a big store, after the first frame: a failure is told at once."""
+    outcome: list[str | None] = []
+    worker = threading.Thread(target=lambda: outcome.append(check_store(path)), name="store-check", daemon=True)
+    poll = QtCore.QTimer(window, interval=250)
+
+    def done() -> None:
+        if not outcome:
+            return
+        poll.stop()
+        if outcome[0] is not None:
+            print(f"maisky-desktop: {outcome[0]}", file=sys.stderr)
+            window.statusBar().showMessage(outcome[0])
+            if _has_display():
+                QtWidgets.QMessageBox.warning(
+                    window, "Maisky Timeline", outcome[0] + "\nRebuild or copy the store again."
+                )
+
+    poll.timeout.connect(done)
+    worker.start()
+    poll.start()
 
 
 @dataclass(frozen=True)
@@ -95,6 +119,8 @@ def run(
         return app.exec()
     window.resize(1366, 768)
     window.show()
+    if needs_background_check(store_path):
+        _check_in_background(window, store_path)
     from maisky_desktop.ui.notes.research import attach as attach_research
 
     window.research = attach_research(window, user_data, keep_backups)

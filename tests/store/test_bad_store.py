@@ -97,3 +97,27 @@ def test_gui_shows_a_dialog_for_a_bad_store(qtbot, tmp_path, monkeypatch, built_
     monkeypatch.setattr(app.QtWidgets.QMessageBox, "critical", lambda *a: shown.append(a[2]))
     assert cli.main(["--store", str(_truncated(tmp_path, built_store))]) == 2
     assert shown and "truncated" in shown[0]
+
+
+def test_a_big_store_opens_at_once_and_its_damage_is_found_by_the_background_check(tmp_path, built_store, monkeypatch):
+    """Past INLINE_CHECK_BYTES only the first frame's tables are checked at open; check_store reads the rest."""
+    from maisky_desktop.store import reader
+
+    good = tmp_path / "big.sqlite"
+    shutil.copy(built_store, good)
+    assert reader.check_store(good) is None
+    conn = sqlite3.connect(good)
+    root = conn.execute("SELECT rootpage FROM sqlite_master WHERE name = 'passages'").fetchone()[0]
+    page_size = conn.execute("PRAGMA page_size").fetchone()[0]
+    conn.close()
+    data = bytearray(good.read_bytes())
+    at = (root - 1) * page_size
+    data[at : at + 64] = b"\xff" * 64  # the passages table's root page, not needed by the first frame
+    damaged = tmp_path / "damaged.sqlite"
+    damaged.write_bytes(bytes(data))
+    with pytest.raises(StoreError):
+        open_store(damaged)  # small: the whole file is checked at open
+    monkeypatch.setattr(reader, "INLINE_CHECK_BYTES", 0)
+    open_store(damaged).close()  # big: opens, first-frame tables are sound
+    problem = reader.check_store(damaged)
+    assert problem is not None and "corrupt" in problem

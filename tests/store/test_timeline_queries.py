@@ -1,6 +1,9 @@
 """The timeline's queries on the real store and on a synthetic one with eras."""
 
 import sqlite3
+import time
+
+import numpy as np
 
 from maisky_desktop.store import timeline
 from maisky_desktop.store.synthetic import LANES, build_synthetic
@@ -46,3 +49,44 @@ def test_the_time_span_comes_from_the_store_and_reaches_the_1884_events(store):
     years = store.time_span()
     last = store.conn.execute("SELECT max(date_to) FROM events").fetchone()[0]
     assert years.first == 1884 and years.last == int(last[:4]) >= 1975
+
+
+def test_the_stored_columns_are_the_layout_the_events_table_gives(store):
+    """The build's precomputed arrays agree with laying the events out from the table."""
+    stored = timeline.event_layout(store.conn)
+    computed = timeline._compute(store.conn)
+    assert len(stored) == len(computed) == store.count("events")
+    for column in ("x0", "x1", "lane", "point", "soft", "day0", "day1"):
+        assert (getattr(stored, column) == getattr(computed, column)).all(), column
+    assert stored.lanes == computed.lanes
+    rows = dict(store.conn.execute("SELECT rowid, id FROM events"))
+    assert list(stored.ids) == [rows[r] for r in stored.rowid.tolist()]
+
+
+def test_a_big_store_reads_text_on_demand_and_in_the_background(store):
+    eager = timeline.event_layout(store.conn)
+    lazy = timeline.event_layout(store.conn, store.path, eager=0)
+    try:
+        assert lazy.on_demand and not eager.on_demand
+        i = eager.index_of("treaty-of-rapallo")
+        assert lazy.index_of("treaty-of-rapallo") == i and lazy.index_of("no-such-event") is None
+        view = lazy.visible(1922.0, 1923.0)
+        assert not lazy.titles_ready(view).any()  # nothing read before it is asked for
+        lazy.request_titles(view)
+        deadline = time.monotonic() + 10
+        while lazy.titles_pending and time.monotonic() < deadline:
+            time.sleep(0.01)
+        assert lazy.titles_ready(view).all()
+        assert [lazy.titles.cached(j) for j in view.tolist()] == [eager.titles[j] for j in view.tolist()]
+        assert lazy.stated[i] == eager.stated[i] == "on 16 April 1922"
+        assert list(lazy.ids) == list(eager.ids)  # a bulk read, one query
+    finally:
+        lazy.titles.close()
+
+
+def test_person_lanes_of_an_on_demand_layout_need_no_event_ids(store):
+    lazy = timeline.event_layout(store.conn, eager=0)
+    people = timeline.person_lanes(store.conn, lazy)
+    eager = timeline.event_layout(store.conn)
+    assert (people.lane == timeline.person_lanes(store.conn, eager).lane).all()
+    assert not lazy.titles_ready(np.arange(len(lazy))).any()

@@ -25,9 +25,15 @@ def test_a_filter_leaves_only_its_events_clickable(qtbot, window):
     window.timeline.set_filter({"arcos-raid"})
     lay = window.timeline.layout_data
     i = lay.ids.index("treaty-of-rapallo")
-    assert window.timeline.items.hit((lay.x0[i] + lay.x1[i]) / 2, lay.lane[i] + 0.5, 0.001) is None
+    items = window.timeline.items
+
+    def y():  # the middle of the event's marks band (its lane and sub-row)
+        items.stack_view()
+        return items.band_top(lay.lane[i], items.row[i], 0.31)
+
+    assert items.hit((lay.x0[i] + lay.x1[i]) / 2, y(), 0.001) is None
     window.timeline.set_filter(None)
-    assert window.timeline.items.hit((lay.x0[i] + lay.x1[i]) / 2, lay.lane[i] + 0.5, 0.001) == i
+    assert items.hit((lay.x0[i] + lay.x1[i]) / 2, y(), 0.001) == i
 
 
 def test_center_on_moves_the_view_to_the_event(window):

@@ -212,3 +212,28 @@ def test_a_damaged_notes_file_is_restored_and_the_window_says_so(qtbot, tmp_path
     assert [n.body for n in r.panel.notes_shown()] == ["kept in the backup"]
     win.close()
     store.close()
+
+
+def test_an_own_document_is_readable_searchable_and_quotable(research, window, tmp_path):
+    path = tmp_path / "letters.md"
+    path.write_text("# Letters from London\n\nMaisky called on Halifax at the Foreign Office.\n", encoding="utf-8")
+    doc_id = research.import_document(path)
+    assert window.tabs.currentWidget() is window.reader
+    assert "Maisky called on Halifax" in window.reader.text.document().toPlainText()
+    assert "Letters from London" in window.reader.title.text()
+    research.panel.search.setText("halifax")
+    found = research.panel.found_shown()
+    assert [(f.kind, f.title) for f in found] == [("own passage", "Letters from London")]
+    window.choose("event", "treaty-of-rapallo")
+    research.jump(found[0])
+    assert window.reader.source_id == doc_id
+    window.back_action.trigger()  # Back knows the jump
+    assert window.timeline.selected_id() == "treaty-of-rapallo"
+    _select_words(window.reader, "Maisky called on Halifax") if window.reader.source_id == doc_id else None
+    form = research.event_form()
+    form.fill(title="Halifax call", date="1938", source=doc_id, quote="called on Halifax")
+    form.try_accept()
+    own = research.save_from_form(form)
+    assert own is not None
+    research.panel.search.setText("Halifax call")
+    assert any(f.kind == "own event" and f.id == own for f in research.panel.found_shown())

@@ -19,9 +19,9 @@ def _placed(timeline, view):
     return timeline.labels.placed
 
 
-def _marks_band(timeline, lane):
-    top = to_viewport(timeline, 0, lane + style.BAR_TOP).y()
-    bottom = to_viewport(timeline, 0, lane + style.BAR_BOTTOM).y()
+def _marks_band(timeline, lane, row=0):
+    top = to_viewport(timeline, 0, timeline.items.band_top(lane, row, style.BAR_TOP)).y()
+    bottom = to_viewport(timeline, 0, timeline.items.band_top(lane, row, style.BAR_BOTTOM)).y()
     return top, bottom
 
 
@@ -34,8 +34,9 @@ def test_no_two_visible_labels_overlap_nor_cover_a_mark(timeline, view):
         for b in range(a + 1, len(rects)):
             assert not rects[a].intersects(rects[b]), (placed[a][0], placed[b][0])
     for box, rect in placed:
-        top, bottom = _marks_band(timeline, box.lane)
-        assert rect.top() >= bottom or rect.bottom() <= top
+        for row in range(timeline.items.k):  # no sub-row's marks under any label
+            top, bottom = _marks_band(timeline, box.lane, row)
+            assert rect.top() >= bottom or rect.bottom() <= top
     vp = timeline.plot.getViewBox().sceneBoundingRect()
     for _, rect in placed:
         assert rect.left() >= timeline.plot.mapFromScene(vp.topLeft()).x() - 1

@@ -83,7 +83,4 @@ def click_event(qtbot, win, event_id: str) -> None:
     x = (lay.x0[i] + lay.x1[i]) / 2
     vb.setXRange(x - 0.5, x + 0.5, padding=0)
     qtbot.wait(10)
-    scene_pt = vb.mapViewToScene(QtCore.QPointF(x, lay.lane[i] + 0.5))
-    qtbot.mouseClick(
-        timeline.plot.viewport(), QtCore.Qt.MouseButton.LeftButton, pos=timeline.plot.mapFromScene(scene_pt)
-    )
+    qtbot.mouseClick(timeline.plot.viewport(), QtCore.Qt.MouseButton.LeftButton, pos=mark_centre(timeline, i))

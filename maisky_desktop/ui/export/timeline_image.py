@@ -8,30 +8,17 @@ window on screen is never resized.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from pathlib import Path
 
 from PySide6 import QtCore, QtGui, QtSvg, QtWidgets
 
-from maisky_desktop.core.layout import Layout
-from maisky_desktop.core.person_lanes import PersonLanes
-from maisky_desktop.core.viewport import Era
+from maisky_desktop.store.timeline_content import TimelineContent
 
 MIN_SIZE, MAX_SIZE = 200, 10_000
 
 
 class ImageError(ValueError):
     """An image that cannot be made; the message says why."""
-
-
-@dataclass(frozen=True)
-class TimelineContent:
-    """What a timeline draws: events, lanes, eras, person lanes."""
-
-    layout: Layout
-    lanes: list[tuple[str, str, str]]
-    eras: list[Era]
-    people: PersonLanes | None
 
 
 def parse_size(text: str) -> tuple[int, int]:
@@ -97,3 +84,28 @@ def render(
         widget.close()
         widget.deleteLater()
     return path
+
+
+def export_cli(store, user, path: Path, size_text: str, view: tuple[float, float], shown: set[str] | None) -> int:
+    """``maisky-desktop export timeline``: the image without a window (offscreen Qt when there is no display)."""
+    import os
+    import sys
+
+    from maisky_desktop.store.timeline_content import build_content
+
+    try:
+        size = parse_size(size_text)
+    except ImageError as exc:
+        print(f"maisky-desktop: {exc}", file=sys.stderr)
+        return 2
+    if not (os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY")) and sys.platform.startswith("linux"):
+        os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    app = QtWidgets.QApplication.instance() or QtWidgets.QApplication([sys.argv[0]])
+    try:
+        render(build_content(store, user), path, size, view, shown=shown)
+    except (ImageError, OSError) as exc:
+        print(f"maisky-desktop: {exc}", file=sys.stderr)
+        return 2
+    del app
+    print(f"wrote {path} ({size[0]}x{size[1]})", file=sys.stderr)
+    return 0

@@ -18,6 +18,16 @@ ROLE = QtCore.Qt.ItemDataRole.UserRole
 
 
 @dataclass(frozen=True)
+class Found:
+    """An own event or a passage of an own document that matches the search box."""
+
+    kind: str  # "own event" | "own passage"
+    id: str
+    title: str
+    snippet: str
+
+
+@dataclass(frozen=True)
 class Target:
     """What a new note will be on (passage notes carry the source offsets of the words chosen)."""
 
@@ -36,13 +46,20 @@ class NotesPanel(QtWidgets.QWidget):
     jump_requested = QtCore.Signal(object)
     notes_changed = QtCore.Signal()
 
-    def __init__(self, user, heading: Callable[[Note], str], matching: Callable[[str], list[int]], parent=None):
+    def __init__(
+        self,
+        user,
+        heading: Callable[[Note], str],
+        matching: Callable[[str], list[int]],
+        others: Callable[[str], list[Found]] | None = None,
+        parent=None,
+    ):
         super().__init__(parent)
-        self.user, self.heading, self.matching = user, heading, matching
+        self.user, self.heading, self.matching, self.others = user, heading, matching, others
         self.editing: Note | None = None
         self.target: Target | None = None
         self.search = QtWidgets.QLineEdit(clearButtonEnabled=True)
-        self.search.setPlaceholderText("Search your notes — any spelling")
+        self.search.setPlaceholderText("Search your notes, events and documents — any spelling")
         self.search.setAccessibleName("Search notes")
         self.list = QtWidgets.QListWidget()
         self.list.setAccessibleName("Notes")
@@ -99,15 +116,25 @@ class NotesPanel(QtWidgets.QWidget):
             self.list.addItem(item)
             if note.id == keep:
                 self.list.setCurrentItem(item)
+        if text and self.others is not None:
+            for found in self.others(text):
+                item = QtWidgets.QListWidgetItem(f"◆ {found.title} ({found.kind})\n{found.snippet[:120]}")
+                item.setData(ROLE, found)
+                self.list.addItem(item)
         self.list.blockSignals(False)
 
     def notes_shown(self) -> list[Note]:
-        return [self.list.item(i).data(ROLE) for i in range(self.list.count())]
+        return [n for n in (self.list.item(i).data(ROLE) for i in range(self.list.count())) if isinstance(n, Note)]
+
+    def found_shown(self) -> list[Found]:
+        return [f for f in (self.list.item(i).data(ROLE) for i in range(self.list.count())) if isinstance(f, Found)]
 
     def _on_current(self, item, _previous) -> None:
-        if item is None:
+        if item is None or not isinstance(item.data(ROLE), Note):
             return
-        note: Note = item.data(ROLE)
+        self._show(item.data(ROLE))
+
+    def _show(self, note: Note) -> None:
         self.editing, self.target = note, None
         quote = f"<br><i>“{html.escape(note.quote)}”</i>" if note.quote else ""
         self.about.setText(f"<b>{html.escape(self.heading(note))}</b>{quote}")
@@ -162,6 +189,7 @@ class NotesPanel(QtWidgets.QWidget):
         self.error.hide()
         self.editing, self.target = note, None
         self.refresh()
+        self._show(note)
         self.notes_changed.emit()
         return note
 

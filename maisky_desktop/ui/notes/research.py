@@ -22,7 +22,6 @@ from maisky_desktop.core.formats.events_table import EventExport
 from maisky_desktop.core.formats.notes_markdown import NoteEntry
 from maisky_desktop.core.formats.records import Citable
 from maisky_desktop.core.own_events import OWN_ID_PREFIX, OWN_LANE
-from maisky_desktop.core.own_lane import with_own_events
 from maisky_desktop.core.session import Selection, Session, SessionError
 from maisky_desktop.core.source_selection import display_to_source
 from maisky_desktop.store import own_records
@@ -30,13 +29,14 @@ from maisky_desktop.store import timeline as timeline_queries
 from maisky_desktop.store.all_sources import AllSources
 from maisky_desktop.store.exports import Gatherer
 from maisky_desktop.store.search import filtered_event_ids, load_spellings
+from maisky_desktop.store.timeline_content import TimelineContent, build_content
 from maisky_desktop.store.userdata import Note, UserData, UserDataError, default_folder
 from maisky_desktop.store.with_own_documents import WithOwnDocuments
 from maisky_desktop.ui.export.dialog import ExportDialog
-from maisky_desktop.ui.export.timeline_image import TimelineContent, render
+from maisky_desktop.ui.export.timeline_image import render
 from maisky_desktop.ui.notes.event_form import EventForm
 from maisky_desktop.ui.notes.import_preview import ImportPreview
-from maisky_desktop.ui.notes.panel import NotesPanel, Target
+from maisky_desktop.ui.notes.panel import Found, NotesPanel, Target
 from maisky_desktop.ui.timeline import style
 
 SESSION_FILE = "session.json"
@@ -59,7 +59,7 @@ class Research(QtCore.QObject):
             self.messages.append(f"Notes are off: {exc}")
         self.gather = Gatherer(self.store, self.user)
         self.spellings = load_spellings(self.store.conn)
-        self._base = (window.timeline.layout_data, timeline_queries.lanes(self.store.conn))
+        self._base = window.timeline.layout_data
         self.own_ids: set[str] = set()
         self._build_dock()
         self._build_own_tab()
@@ -79,7 +79,7 @@ class Research(QtCore.QObject):
     def _build_dock(self) -> None:
         w = self.window
         if self.user is not None:
-            self.panel: NotesPanel | None = NotesPanel(self.user, self.gather.heading, self._matching)
+            self.panel: NotesPanel | None = NotesPanel(self.user, self.gather.heading, self._matching, self._others)
             self.panel.jump_requested.connect(self.jump)
             self.panel.notes_changed.connect(self.refresh_markers)
             widget: QtWidgets.QWidget = self.panel
@@ -168,16 +168,10 @@ class Research(QtCore.QObject):
         """Redraw the timeline with the own events in their lane (after an add, edit, delete or import)."""
         if self.user is None:
             return
-        own = own_records.own_events(self.user)
-        self.own_ids = {e.id for e in own}
-        rows = [
-            (e.id, e.title, e.date_text or e.date_words, e.day_from, e.day_to, e.precision != "day", "~" in e.date)
-            for e in own
-        ]
-        layout, lanes = with_own_events(*self._base, rows)
-        people = timeline_queries.person_lanes(self.store.conn, layout)
-        self.content = TimelineContent(layout, lanes, timeline_queries.eras(self.store.conn), people)
-        self.window.timeline.set_events(layout, lanes, people)
+        self.content = build_content(self.store, self.user, self._base)
+        self.own_ids = {e.id for e in own_records.own_events(self.user)}
+        c = self.content
+        self.window.timeline.set_events(c.layout, c.lanes, c.people)
         self._apply_filter(self.window.filter)
         self.refresh_markers()
 
@@ -216,6 +210,13 @@ class Research(QtCore.QObject):
     # -- notes ------------------------------------------------------------------------------------
     def _matching(self, text: str) -> list[int]:
         return own_records.notes_matching(self.user, text, self.spellings) if self.user else []
+
+    def _others(self, text: str) -> list[Found]:
+        """Own events and passages of own documents matching the notes panel's search."""
+        if self.user is None:
+            return []
+        hits = own_records.search(self.user, text, self.spellings)
+        return [Found(kind, h.id, h.title, h.snippet.text) for kind in ("own event", "own passage") for h in hits[kind]]
 
     def _event_label(self, event_id: str) -> str:
         if event_id.startswith(OWN_ID_PREFIX) and self.user:
@@ -289,17 +290,26 @@ class Research(QtCore.QObject):
         self._show_panel()
         self.panel.start_note(target)
 
-    def jump(self, note: Note) -> None:
-        """Go to what a note is on: the event on the timeline, the person's card, the words in the document."""
+    def jump(self, note: Note | Found) -> None:
+        """Go to what a note is on: the event on the timeline, the person's card, the words in the document.
+        Each goes through the window's own choosing, so Back/Forward know it."""
         w = self.window
+        if isinstance(note, Found):
+            if note.kind == "own event":
+                w.timeline.center_on(note.id)
+                w.timeline.select(note.id)
+            else:
+                w.choose("passage", note.id)
+            return
         if note.target_kind == "event":
             w.timeline.center_on(note.target_id)
             w.timeline.select(note.target_id)
         elif note.target_kind == "person":
             w.choose("person", note.target_id)
+        elif note.target_kind == "passage" and note.char_start is not None:
+            w.open_in_document(note.target_id, note.char_start, note.char_end)
         elif note.target_kind == "passage":
-            w.tabs.setCurrentWidget(w.reader)
-            w.reader.open(note.target_id, (note.char_start, note.char_end) if note.char_start is not None else None)
+            w.choose("passage", note.target_id)
 
     # -- own events ---------------------------------------------------------------------------------
     def _source_choices(self) -> list[tuple[str, str]]:

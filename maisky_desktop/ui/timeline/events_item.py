@@ -6,7 +6,9 @@ Two levels of detail, chosen per frame from a binary search (``Layout.count_visi
 - density: with more than ``DETAIL_LIMIT`` events in view, each lane is one image row
   whose pixel columns are shaded by how many events overlap them (``core.density``), so
   the frame costs lanes x columns whatever the number of events.
-The selection is drawn on top at both levels.
+The selection is drawn on top at both levels. At the detail level, overlapping events of a
+lane are stacked into sub-rows while the lane is tall enough (``core.stacking``); ``row`` and
+``k`` hold the stacking of the current view for the labels, the selection and picking.
 """
 
 from __future__ import annotations
@@ -15,6 +17,7 @@ import numpy as np
 import pyqtgraph as pg
 from PySide6 import QtCore, QtGui
 
+from maisky_desktop.core import stacking
 from maisky_desktop.core.density import DensityGrid, column_edges, union_spans
 from maisky_desktop.core.layout import CONTEXT_BEFORE, Layout
 from maisky_desktop.ui.timeline import style
@@ -35,6 +38,9 @@ class EventsItem(pg.GraphicsObject):
         self.shown: np.ndarray | None = None  # boolean mask of events a filter leaves, None: all
         self.emphasis: np.ndarray | None = None  # events to stand out (the rest dimmed), None: all equal
         self._grid: DensityGrid | None = None
+        self.measure = None  # title widths in pixels for event indices (set by the labels item)
+        self.k = 1  # sub-rows per lane in the current view
+        self._stack_key: tuple | None = None
         self.set_layout(layout, colours)
 
     # -- model -------------------------------------------------------------------------
@@ -58,6 +64,8 @@ class EventsItem(pg.GraphicsObject):
         self._colours = base
         self._sprites: dict[tuple[int, int], QtGui.QPixmap] = {}
         self._grid = None
+        self.row = np.zeros(len(layout.ids), dtype=np.int32)
+        self._stack_key = None
         x0, x1 = layout.extent()
         self._bounds = QtCore.QRectF(x0, 0.0, max(x1 - x0, 1.0), layout.lanes * LANE_HEIGHT)
         self.update()
@@ -72,6 +80,7 @@ class EventsItem(pg.GraphicsObject):
             self.shown = np.zeros(len(self.layout.ids), dtype=bool)
             self.shown[list(indices)] = True
         self._grid = None
+        self._stack_key = None
         self.update()
 
     def set_emphasis(self, indices: set[int] | None) -> None:
@@ -102,11 +111,40 @@ class EventsItem(pg.GraphicsObject):
             return False
         return int(self.grid().total(left, right).sum()) > style.DETAIL_LIMIT
 
+    # -- stacking ------------------------------------------------------------------------
+    def stack_view(self) -> None:
+        """Sub-rows for the events in the current view (cached until the view or the filter changes)."""
+        vb = self.getViewBox()
+        if vb is None or not len(self.layout.ids):
+            return
+        (left, right), (top, bottom) = vb.viewRange()
+        width, height = max(vb.width(), 1.0), max(vb.height(), 1.0)
+        key = (left, right, top, bottom, width, height, id(self.layout))
+        if key == self._stack_key:
+            return
+        self._stack_key = key
+        self.row = np.zeros(len(self.layout.ids), dtype=np.int32)
+        self.k = 1 if self.is_coarse(left, right) else stacking.rows_for(height / max(bottom - top, 1e-9))
+        if self.k == 1:
+            return
+        px = (right - left) / width
+        idx = self.in_view(left - 8 * px, right + 8 * px)
+        lay = self.layout
+        starts = (lay.x0[idx] - left) / px
+        ends = np.maximum((lay.x1[idx] - left) / px, starts + style.POINT_PX)
+        widths = self.measure(idx) if self.measure is not None else np.full(len(idx), stacking.TITLE_ROOM)
+        self.row[idx] = stacking.stack(lay.lane[idx], starts, ends, widths, self.k)
+
+    def band_top(self, lanes: np.ndarray | int, rows: np.ndarray | int, frac: float = style.BAR_TOP):
+        """The y (lane units) of a fraction of a sub-row: its marks band at BAR_TOP, its text at TEXT_TOP."""
+        return lanes + (rows + frac) / self.k
+
     # -- drawing -------------------------------------------------------------------------
     def paint(self, painter: QtGui.QPainter, *_args) -> None:
         vb = self.getViewBox()
         if vb is None or not len(self.layout.ids):
             return
+        self.stack_view()
         (left, right), _ = vb.viewRange()
         width_px = max(int(vb.width()), 1)
         px = (right - left) / width_px
@@ -173,16 +211,17 @@ class EventsItem(pg.GraphicsObject):
         lay = self.layout
         x0, x1 = self._bar_extent(idx, left, right, px)
         lanes = lay.lane[idx]
+        rows = self.row[idx]
         kinds = self._styles(idx)
-        key = lanes.astype(np.int64) * 4 + kinds
+        key = (lanes.astype(np.int64) * stacking.MAX_ROWS + rows) * 4 + kinds
         order = np.argsort(key, kind="stable")
-        key, x0, x1, lanes, kinds = key[order], x0[order], x1[order], lanes[order], kinds[order]
+        key, x0, x1, lanes, rows, kinds = key[order], x0[order], x1[order], lanes[order], rows[order], kinds[order]
         cuts = np.flatnonzero(np.diff(key)) + 1
-        h = style.BAR_BOTTOM - style.BAR_TOP
+        h = (style.BAR_BOTTOM - style.BAR_TOP) / self.k
         edge = 2.0 * py
         for a, b in zip(np.r_[0, cuts].tolist(), np.r_[cuts, len(key)].tolist()):
             lane, kind = int(lanes[a]), int(kinds[a])
-            y = lane + style.BAR_TOP
+            y = float(self.band_top(lane, int(rows[a])))
             s0, s1 = (x0[a:b], x1[a:b]) if b - a <= _MERGE_ABOVE else union_spans(x0[a:b], x1[a:b], px / 2)
             xs, ws = s0.tolist(), (s1 - s0).tolist()
             painter.setBrush(self._brushes[lane][kind])
@@ -207,7 +246,8 @@ class EventsItem(pg.GraphicsObject):
             for at, alpha in ((0.0, 0), (0.3, 170), (0.7, 170), (1.0, 0)):
                 colour.setAlpha(alpha)
                 grad.setColorAt(at, colour)
-            painter.fillRect(QtCore.QRectF(x0, lane + style.BAR_TOP, x1 - x0, style.BAR_BOTTOM - style.BAR_TOP), grad)
+            y = float(self.band_top(lane, int(self.row[i])))
+            painter.fillRect(QtCore.QRectF(x0, y, x1 - x0, (style.BAR_BOTTOM - style.BAR_TOP) / self.k), grad)
 
     def open_side_rects(self, i: int, px: float) -> list[tuple[QtCore.QRectF, str]]:
         """The tails drawn beyond a mark on the side its date leaves open: (rect, "left" or "right")."""
@@ -262,7 +302,7 @@ class EventsItem(pg.GraphicsObject):
         half = style.POINT_PX / 2 + 2
         xs = ((lay.x0[idx] + lay.x1[idx]) / 2 * t.m11() + t.dx() - half).tolist()
         yc = (style.BAR_TOP + style.BAR_BOTTOM) / 2
-        ys = ((lay.lane[idx] + yc) * t.m22() + t.dy() - half).tolist()
+        ys = (self.band_top(lay.lane[idx], self.row[idx], yc) * t.m22() + t.dy() - half).tolist()
         lanes = lay.lane[idx].tolist()
         kinds = self._styles(idx).tolist()
         sprite = self._sprite
@@ -276,11 +316,12 @@ class EventsItem(pg.GraphicsObject):
         """Where event ``i`` is drawn, in data coordinates (for the selection and for tests)."""
         lay = self.layout
         x0, x1 = float(lay.x0[i]), float(lay.x1[i])
-        lane = int(lay.lane[i])
+        self.stack_view()
+        top = float(self.band_top(int(lay.lane[i]), int(self.row[i])))
         if lay.point[i] or x1 - x0 < style.POINT_PX * px:
             mid = (x0 + x1) / 2
             x0, x1 = mid - style.POINT_PX / 2 * px, mid + style.POINT_PX / 2 * px
-        return QtCore.QRectF(x0, lane + style.BAR_TOP, x1 - x0, style.BAR_BOTTOM - style.BAR_TOP)
+        return QtCore.QRectF(x0, top, x1 - x0, (style.BAR_BOTTOM - style.BAR_TOP) / self.k)
 
     def _paint_selection(self, painter, px: float, py: float) -> None:
         rect = self.mark_rect(self.selected, px, py).adjusted(-3 * px, -3 * py, 3 * px, 3 * py)
@@ -301,13 +342,15 @@ class EventsItem(pg.GraphicsObject):
 
         ``slop_px``: how far beside a mark still counts (a finger needs more than a mouse).
         """
+        self.stack_view()
         lane = int(np.floor(y / LANE_HEIGHT))
-        frac = y - lane
+        row = int(np.floor((y - lane) * self.k))
+        frac = (y - lane) * self.k - row
         if not (style.BAR_TOP - 0.06 <= frac <= style.BAR_BOTTOM + 0.06):
             return None
         tol = (style.POINT_PX / 2 + slop_px) * px
         idx = self.in_view(x - tol, x + tol)
-        idx = idx[self.layout.lane[idx] == lane]
+        idx = idx[(self.layout.lane[idx] == lane) & (self.row[idx] == row)]
         if not len(idx):
             return None
         x0, x1 = self.layout.x0[idx], self.layout.x1[idx]

@@ -7,11 +7,13 @@ draws. With too many events in view for titles, aligned blocks show counts inste
 
 from __future__ import annotations
 
+import dataclasses
+
 import numpy as np
 import pyqtgraph as pg
 from PySide6 import QtCore, QtGui
 
-from maisky_desktop.core import labels
+from maisky_desktop.core import labels, stacking
 from maisky_desktop.core.density import block_edges
 from maisky_desktop.core.layout import CONTEXT_BEFORE
 from maisky_desktop.ui.timeline import style
@@ -32,6 +34,7 @@ class LabelsItem(pg.GraphicsObject):
         self.metrics = QtGui.QFontMetricsF(self.font)
         self.placed: list[tuple[labels.Label, QtCore.QRectF]] = []  # the last frame's boxes, device pixels
         self.reset()
+        events.measure = self._measure
 
     def reset(self) -> None:
         """Forget measured widths (after a layout change)."""
@@ -58,7 +61,8 @@ class LabelsItem(pg.GraphicsObject):
         (left, right), _ = vb.viewRange()
         t = painter.transform()
         sx, dx, sy, dy = t.m11(), t.dx(), t.m22(), t.dy()
-        row_px = (style.TEXT_BOTTOM - style.TEXT_TOP) * sy
+        self.events.stack_view()
+        row_px = (style.TEXT_BOTTOM - style.TEXT_TOP) / self.events.k * sy
         if row_px < _MIN_ROW_PX or right <= left:
             return
         view_w = (right - left) * sx
@@ -73,12 +77,15 @@ class LabelsItem(pg.GraphicsObject):
         painter.restore()
 
     def _titles(self, left: float, right: float, sx: float, view_w: float) -> list[labels.Label]:
+        lay = self.events.layout
         idx = self.events.in_view(left, right)
+        idx = idx[lay.titles_ready(idx)]  # a big store's titles arrive off the paint path
         if not len(idx):
             return []
-        lay = self.events.layout
         starts = np.maximum((lay.x0[idx] - left) * sx, _EDGE_PX)
-        return labels.place(lay.lane[idx], starts, self._measure(idx), idx, view_w)
+        tracks = lay.lane[idx].astype(np.int64) * stacking.MAX_ROWS + self.events.row[idx]
+        boxes = labels.place(tracks, starts, self._measure(idx), idx, view_w)
+        return [dataclasses.replace(b, lane=b.lane // stacking.MAX_ROWS, row=b.lane % stacking.MAX_ROWS) for b in boxes]
 
     def _count_blocks(self, left: float, right: float, sx: float, view_w: float) -> list[labels.Label]:
         edges = block_edges(left, right, labels.CLUSTER_W * 1.4 / sx)
@@ -94,7 +101,7 @@ class LabelsItem(pg.GraphicsObject):
         painter.setFont(self.font)
         selected = self.events.selected
         for box in boxes:
-            top = (box.lane + style.TEXT_TOP) * sy + dy
+            top = self.events.band_top(box.lane, box.row, style.TEXT_TOP) * sy + dy
             rect = QtCore.QRectF(origin + box.x, top, box.width, text_h)
             self.placed.append((box, rect))
             if box.index >= 0:

@@ -8,18 +8,17 @@ view moves, ``core.viewport`` bounds them. Public API used by the rest of the ap
 
 from __future__ import annotations
 
-import html
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 import numpy as np
 import pyqtgraph as pg
 from PySide6 import QtCore, QtWidgets
 
-from maisky_desktop.core import span, viewport
+from maisky_desktop.core import labels, span, viewport
 from maisky_desktop.core.layout import Layout
 from maisky_desktop.core.person_lanes import PersonLanes
 from maisky_desktop.core.viewport import Bounds, Era
-from maisky_desktop.ui.timeline import style
+from maisky_desktop.ui.timeline import counts, style
 from maisky_desktop.ui.timeline.axis import DateAxis
 from maisky_desktop.ui.timeline.backdrop_item import BackdropItem
 from maisky_desktop.ui.timeline.events_item import EventsItem
@@ -56,12 +55,17 @@ class TimelineWidget(QtWidgets.QWidget):
         parent: QtWidgets.QWidget | None = None,
         *,
         eras: Sequence[Era] = (),
-        people: PersonLanes | None = None,
+        people: PersonLanes | Callable[[], PersonLanes] | None = None,
     ):
         super().__init__(parent)
         self.layout_data = layout
         self._category = (layout, [name for _, name, _ in lanes] + ["Other"], [c for _, _, c in lanes])
-        self._people = people
+        self._people_source = people  # a function: computed when the People lanes are first shown
+        # Text of a big store's events is read as they come into view, off the UI thread; this
+        # timer repaints the labels when it has arrived, and runs only while some is on its way.
+        self._text_poll = QtCore.QTimer(self, interval=30)
+        self._text_poll.timeout.connect(self._poll_text)
+        self._text_seen = -1
         self.lane_mode = "category"
         self.bounds = Bounds.around(*layout.extent())
         self.setFocusPolicy(QtCore.Qt.FocusPolicy.StrongFocus)
@@ -90,6 +94,8 @@ class TimelineWidget(QtWidgets.QWidget):
         self.navigator = Navigator(self.view_range, self.set_view, self.bounds, self.step_selection, self._x_at)
         self.plot.viewport().grabGesture(QtCore.Qt.GestureType.PinchGesture)
         self.plot.viewport().installEventFilter(self.navigator)
+        self.plot.viewport().installEventFilter(self)
+        self.count_menu: QtWidgets.QMenu | None = None
 
         self._apply_lanes(layout, self._category[1], self._category[2])
         vb.setXRange(*DEFAULT_RANGE, padding=0)
@@ -99,6 +105,7 @@ class TimelineWidget(QtWidgets.QWidget):
         self.plot.scene().sigMouseClicked.connect(self._on_click)
         self.plot.scene().sigMouseMoved.connect(self._on_hover)
         vb.sigXRangeChanged.connect(self._on_range_changed)
+        self._want_text()
         vb.sigResized.connect(self._align_overview)
 
         box = QtWidgets.QVBoxLayout(self)
@@ -114,14 +121,27 @@ class TimelineWidget(QtWidgets.QWidget):
         """The timeline of a store: category lanes, eras and person lanes."""
         from maisky_desktop.store import timeline as queries
 
-        layout = queries.event_layout(store.conn)
-        return cls(
+        layout = queries.event_layout(store.conn, store.path)
+        widget = cls(
             layout,
             queries.lanes(store.conn),
             parent,
             eras=queries.eras(store.conn),
-            people=queries.person_lanes(store.conn, layout),
+            people=lambda: queries.person_lanes(store.conn, layout),
         )
+        if layout.on_demand:
+            widget.destroyed.connect(layout.titles.close)  # ends the text loader's thread
+        return widget
+
+    @property
+    def _people(self) -> PersonLanes | None:
+        if callable(self._people_source):
+            self._people_source = self._people_source()
+        return self._people_source
+
+    @_people.setter
+    def _people(self, people: PersonLanes | Callable[[], PersonLanes] | None) -> None:
+        self._people_source = people
 
     def _toolbar(self) -> QtWidgets.QWidget:
         """The lane switch and a reminder of the keys."""
@@ -133,7 +153,7 @@ class TimelineWidget(QtWidgets.QWidget):
         for mode, text in (("category", "Categories"), ("person", "People")):
             button = QtWidgets.QToolButton(text=text, checkable=True, autoRaise=True)
             button.setChecked(mode == "category")
-            button.setEnabled(mode == "category" or self._people is not None)
+            button.setEnabled(mode == "category" or self._people_source is not None)
             button.setFocusPolicy(QtCore.Qt.FocusPolicy.NoFocus)
             button.clicked.connect(lambda _=False, m=mode: self.set_lane_mode(m))
             self.lane_buttons.addButton(button)
@@ -224,6 +244,26 @@ class TimelineWidget(QtWidgets.QWidget):
     def _on_range_changed(self, _vb, rng) -> None:
         self.overview.set_view(float(rng[0]), float(rng[1]))
         self.view_changed.emit(float(rng[0]), float(rng[1]))
+        self._want_text()
+
+    def _want_text(self) -> None:
+        """Ask for the titles of the events in view when they will be drawn (a big store's, off the UI thread)."""
+        lay = self.layout_data
+        if not lay.on_demand:
+            return
+        left, right = self.view_range()
+        if self.items.is_coarse(left, right):
+            return  # counts, not titles
+        lay.request_titles(self.items.in_view(left, right))
+        self._text_poll.start()
+
+    def _poll_text(self) -> None:
+        lay = self.layout_data
+        if lay.text_version != self._text_seen:
+            self._text_seen = lay.text_version
+            self.labels.update()
+        if not lay.titles_pending:
+            self._text_poll.stop()
 
     def _align_overview(self, *_args) -> None:
         vb = self.plot.getViewBox()
@@ -317,6 +357,11 @@ class TimelineWidget(QtWidgets.QWidget):
         point = vb.mapSceneToView(scene_pos)
         return self.items.hit(point.x(), point.y(), vb.viewPixelSize()[0])
 
+    def _label_at(self, scene_pos: QtCore.QPointF) -> labels.Label | None:
+        """The title or count box drawn under a scene point (the last frame's boxes)."""
+        point = QtCore.QPointF(self.plot.mapFromScene(scene_pos))
+        return next((box for box, rect in self.labels.placed if rect.contains(point)), None)
+
     def _on_click(self, ev) -> None:
         if ev.button() != QtCore.Qt.MouseButton.LeftButton:
             return
@@ -327,21 +372,80 @@ class TimelineWidget(QtWidgets.QWidget):
                 self.navigator.zoom(0.5, vb.mapSceneToView(ev.scenePos()).x())
             return
         index = self._hit_scene(ev.scenePos())
+        box = self._label_at(ev.scenePos()) if index is None else None
+        if box is not None and box.index >= 0:
+            index = box.index  # a title selects its event, as its mark does
         if index is not None:
             self._select_index(index)
+        elif box is not None:
+            self.open_count(box, self.plot.mapToGlobal(self.plot.mapFromScene(ev.scenePos())))
+
+    def open_count(self, box: labels.Label, global_pos: QtCore.QPoint | None = None) -> None:
+        """A count clicked: the list of its events and a zoom that separates them (a coarse block: the zoom)."""
+        if not box.members:
+            self.set_view(*self._box_years(box))
+            return
+        members = list(box.members)
+        self.count_menu = counts.count_menu(self, self.layout_data, members, self._pick, lambda: self.separate(members))
+        self.count_menu.popup(global_pos or self.mapToGlobal(QtCore.QPoint(0, 0)))
+
+    def _pick(self, index: int) -> None:
+        self._select_index(index)
+
+    def separate(self, members: Sequence[int]) -> None:
+        """Zoom to just the stretch these events occupy, so they draw apart."""
+        lay = self.layout_data
+        idx = np.asarray(members)
+        x0, x1 = float(lay.x0[idx].min()), float(lay.x1[idx].max())
+        pad = max((x1 - x0) * 0.15, self.bounds.min_span / 2)
+        self.set_view(x0 - pad, x1 + pad)
+
+    def _box_years(self, box: labels.Label) -> tuple[float, float]:
+        left, right = self.view_range()
+        px = (right - left) / max(self.plot.getViewBox().width(), 1.0)
+        return left + box.x * px, left + box.right * px
+
+    def tooltip_at(self, scene_pos: QtCore.QPointF) -> str | None:
+        """What hovering here explains: a mark or a title (the event), a count (what it holds)."""
+        index = self._hit_scene(scene_pos)
+        if index is None:
+            box = self._label_at(scene_pos)
+            if box is None:
+                return None
+            if box.index >= 0:
+                index = box.index
+            else:
+                members = list(box.members)
+                if not members:
+                    a, b = self._box_years(box)
+                    members = [int(i) for i in self.items.in_view(a, b) if self.layout_data.lane[i] == box.lane]
+                return counts.count_tooltip(self.layout_data, members, box.count)
+        return counts.event_tooltip(self.layout_data, index)
 
     def _on_hover(self, scene_pos: QtCore.QPointF) -> None:
-        index = self._hit_scene(scene_pos)
         viewport_widget = self.plot.viewport()
-        if index is None:
+        text = self.tooltip_at(scene_pos)
+        if text is None:
             QtWidgets.QToolTip.hideText()
             viewport_widget.unsetCursor()
             return
-        lay = self.layout_data
-        stated = lay.stated[index] if lay.stated else ""
-        text = f"<b>{html.escape(lay.title(index))}</b>"
-        if stated:
-            text += f"<br>{html.escape(stated)}"
         viewport_widget.setCursor(QtCore.Qt.CursorShape.PointingHandCursor)
         global_pos = self.plot.mapToGlobal(self.plot.mapFromScene(scene_pos))
         QtWidgets.QToolTip.showText(global_pos, text, viewport_widget)
+
+    def eventFilter(self, obj: QtCore.QObject, event: QtCore.QEvent) -> bool:
+        """Answer the viewport's tooltip requests ourselves.
+
+        Left to itself, QGraphicsView asks the scene, whose items carry no tooltips, and the
+        scene hides whatever tooltip is up: on a real X server the hover tooltip vanished that
+        way as soon as the pointer rested (offscreen, no ToolTip event is ever sent).
+        """
+        if event.type() == QtCore.QEvent.Type.ToolTip and obj is self.plot.viewport():
+            text = self.tooltip_at(self.plot.mapToScene(event.pos()))
+            if text is None:
+                QtWidgets.QToolTip.hideText()
+                event.ignore()
+            else:
+                QtWidgets.QToolTip.showText(event.globalPos(), text, self.plot.viewport())
+            return True
+        return super().eventFilter(obj, event)

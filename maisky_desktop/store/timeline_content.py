@@ -1,0 +1,36 @@
+"""What the timeline draws, from the store and the user's own events: for the window and for image exports."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from maisky_desktop.core.layout import Layout
+from maisky_desktop.core.own_lane import with_own_events
+from maisky_desktop.core.person_lanes import PersonLanes
+from maisky_desktop.core.viewport import Era
+from maisky_desktop.store import own_records
+from maisky_desktop.store import timeline as queries
+from maisky_desktop.store.reader import Store
+from maisky_desktop.store.userdata import UserData
+
+
+@dataclass(frozen=True)
+class TimelineContent:
+    """Events (the store's and the user's own), lanes, eras, person lanes."""
+
+    layout: Layout
+    lanes: list[tuple[str, str, str]]
+    eras: list[Era]
+    people: PersonLanes | None
+
+
+def build_content(store: Store, user: UserData | None, base: Layout | None = None) -> TimelineContent:
+    """The store's events plus the user's own in the "My events" lane (none without user data)."""
+    base = base if base is not None else queries.event_layout(store.conn)
+    own = own_records.own_events(user) if user is not None else []
+    rows = [
+        (e.id, e.title, e.date_text or e.date_words, e.day_from, e.day_to, e.precision != "day", "~" in e.date)
+        for e in own
+    ]
+    layout, lanes = with_own_events(base, queries.lanes(store.conn), rows)
+    return TimelineContent(layout, lanes, queries.eras(store.conn), queries.person_lanes(store.conn, layout))
