@@ -141,13 +141,15 @@ def compatible_conflicts(cat: Catalog, problems: list[Problem]) -> None:
 
 
 def duplicated_posts(cat: Catalog, problems: list[Problem]) -> None:
-    """A person's post is listed once: the same title twice with overlapping (or no) dates is a duplicate."""
+    """A person's post is listed once: the same title twice, or a title and its longer form ("Director" and
+    "Director of the Narkomindel"), with overlapping (or no) dates is a duplicate."""
     for person in cat.people:
         seen: list[tuple[str, str | None]] = []
         for post in person.posts:
             title = " ".join(post.title.casefold().split())
             for other_title, other_date in seen:
-                if other_title == title and _overlap(post.date, other_date):
+                same = title.startswith(other_title) or other_title.startswith(title)
+                if same and _overlap(post.date, other_date):
                     problems.append(
                         Problem(
                             person.where.file,

@@ -4,7 +4,9 @@ The person card's "mentioned in" list and the check "named in an anchor but not 
 both rest on this one matcher, so what the card shows and what the check asks agree.
 A spelling matches as a whole word, case and accents as written (the catalog lists every
 spelling the sources use); where spellings overlap ("Ivy Litvinov" and "Litvinov") the
-longest wins, so a mention belongs to the most specific name the text gives.
+longest wins, so a mention belongs to the most specific name the text gives. A hyphen
+joins words: "Franco" is not in "Franco-Russian" nor "Kennedy" in "Kennedy-Pipe", unless both
+joined words are spellings of people ("the Sikorski-Mayski Agreement" names both).
 """
 
 from __future__ import annotations
@@ -38,12 +40,16 @@ class NameMatcher:
                     self.owners[name].append(person_id)
         ordered = sorted(self.owners, key=lambda n: (-len(n), n))
         body = "|".join(re.escape(n) for n in ordered)
-        self._pattern = re.compile(rf"(?<!\w)(?:{body})(?!\w)") if ordered else None
+        self._pattern = re.compile(rf"(?<![\w-])(?:{body})(?![\w]|-\w)") if ordered else None
+        self._joined = re.compile(rf"(?<![\w-])(?P<a>{body})-(?P<b>{body})(?![\w]|-\w)") if ordered else None
 
     def find(self, text: str) -> list[tuple[int, int, str, list[str]]]:
-        if self._pattern is None:
+        if self._pattern is None or self._joined is None:
             return []
-        return [(m.start(), m.end(), m.group(), self.owners[m.group()]) for m in self._pattern.finditer(text)]
+        found = [(m.start(), m.end(), m.group(), self.owners[m.group()]) for m in self._pattern.finditer(text)]
+        for m in self._joined.finditer(text):
+            found += [(m.start(k), m.end(k), m.group(k), self.owners[m.group(k)]) for k in ("a", "b")]
+        return sorted(found)
 
     def people_in(self, text: str) -> set[str]:
         """Ids of everyone the text names."""

@@ -186,3 +186,9 @@ def test_a_duplicated_post_is_reported(tmp_path):
     ]
     distinct = posts.replace("date: '1922'", "date: '1931'")
     assert _catalog(tmp_path, posts=distinct) == []
+    longer = (
+        "  posts:\n"
+        "  - {title: 'Director, Third Western Department', date: 1937/1938}\n"
+        "  - {title: 'Director, Third Western Department of the Narkomindel', date: 1937/1938}\n"
+    )
+    assert any("is listed twice" in p for p in _catalog(tmp_path, posts=longer))

@@ -24,6 +24,9 @@ def test_the_longest_spelling_takes_the_mention():
 def test_names_match_as_whole_words_only():
     assert MATCHER.people_in("the Litvinovs and Litvinov's friends") == {"litvinov"}
     assert MATCHER.people_in("Litvinovsky") == set()
+    assert MATCHER.people_in("the Litvinov-Pipe thesis and anti-Litvinov") == set()  # a hyphen joins words
+    assert MATCHER.people_in("Litvinov — and Litvinov.") == {"litvinov"}  # a dash does not
+    assert MATCHER.people_in("the Ivy Litvinov-Litvinov pact") == {"ivy", "litvinov"}  # two names joined
 
 
 def test_mentions_carry_source_offsets_and_skip_references():
