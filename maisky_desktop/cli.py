@@ -3,8 +3,12 @@
 from __future__ import annotations
 
 import argparse
+import os
+import signal
 import sys
+import threading
 from pathlib import Path
+from typing import NoReturn
 
 from maisky_desktop import cli_research, paths
 from maisky_desktop.core import span
@@ -28,6 +32,42 @@ EPILOG = """examples:
   maisky-desktop cite treaty-of-rapallo --style apa             a citation rendered from a CSL style
   maisky-desktop import events my-events.csv                    preview a CSV of your own events
 """
+
+
+MAX_LIMIT = 1000
+
+
+def _limit(text: str) -> int:
+    """``--limit``: a whole number from 1 to MAX_LIMIT (argparse turns the error into one line, exit 2)."""
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"must be a whole number, not {text!r}") from None
+    if not 1 <= value <= MAX_LIMIT:
+        raise argparse.ArgumentTypeError(f"must be from 1 to {MAX_LIMIT}, not {value}")
+    return value
+
+
+def _refuse_undecodable(args: argparse.Namespace) -> None:
+    """Refuse a text argument whose bytes are not UTF-8 (Python keeps them as lone surrogates).
+
+    Such text cannot be bound into SQL or shown; better one line now than an error deep in Qt.
+    File paths are left alone: the operating system takes their bytes as they are.
+    """
+    for key, value in vars(args).items():
+        for text in value if isinstance(value, list) else [value]:
+            if not isinstance(text, str):
+                continue
+            try:
+                text.encode("utf-8")
+            except UnicodeEncodeError:
+                name = key.upper() if key == "query" else "--" + key.replace("_", "-")
+                _fail(f"{name} is not valid text: its bytes {os.fsencode(text)!r} are not UTF-8")
+
+
+def _fail(message: str, code: int = 2) -> NoReturn:
+    print(f"maisky-desktop: {message}", file=sys.stderr)
+    raise SystemExit(code)
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -63,6 +103,7 @@ def _parser() -> argparse.ArgumentParser:
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     b.add_argument("--out", type=Path, help="where to write the store (default: the embedded store)")
+    b.add_argument("--force", action="store_true", help="replace --out even if it is not a Maisky Timeline store")
     sub.add_parser(
         "check",
         help="validate seeds and catalog, print problems as file:line: message",
@@ -104,7 +145,7 @@ def _parser() -> argparse.ArgumentParser:
     h.add_argument("--paper", choices=("a4", "letter"), default="a4", help="paper size (default a4)")
     h.add_argument("--title", default="Selected events", help="title of an events handout")
     h.add_argument("--out", type=Path, required=True, help="the PDF to write")
-    s.add_argument("--limit", type=int, default=10, help="results per kind (default 10)")
+    s.add_argument("--limit", type=_limit, default=10, help=f"results per kind, 1-{MAX_LIMIT} (default 10)")
     pub = sub.add_parser(
         "publish",
         help="write the store and a Datasette metadata file to serve them to a group",
@@ -139,16 +180,24 @@ def cmd_publish(store: Path | None, out_dir: Path) -> int:
 def cmd_search(store: Path | None, query: str, as_json: bool, limit: int) -> int:
     import json
 
+    from maisky_desktop.store.faults import damage_message
     from maisky_desktop.store.reader import StoreError, open_store
     from maisky_desktop.store.search import Searcher
 
+    path = store or paths.default_store()
     try:
-        conn = open_store(store or paths.default_store())
+        conn = open_store(path)
     except StoreError as exc:
-        print(f"maisky-desktop: {exc}", file=sys.stderr)
-        return 2
-    results = Searcher(conn).search(query, limit=limit)
-    conn.close()
+        _fail(str(exc))
+    try:
+        results = Searcher(conn).search(query, limit=limit)
+    except Exception as exc:
+        message = damage_message(path, exc)
+        if message is None:
+            raise
+        _fail(message)
+    finally:
+        conn.close()
     for hit in results.all():
         if as_json:
             print(json.dumps(hit.as_json(), ensure_ascii=False))
@@ -224,10 +273,15 @@ def cmd_check() -> int:
     return 0
 
 
-def cmd_build(out: Path | None) -> int:
+def cmd_build(out: Path | None, force: bool = False) -> int:
     from maisky_desktop.store.build import BuildError, build
+    from maisky_desktop.store.target import TargetError, refuse_unsafe
 
     target = out or paths.default_store()
+    try:
+        refuse_unsafe(target, force)  # before minutes of work, not after
+    except TargetError as exc:
+        _fail(str(exc), 1)
     res = _resolve()
 
     def progress(step: int, total: int, message: str) -> None:
@@ -236,14 +290,14 @@ def cmd_build(out: Path | None) -> int:
         print(f"\r[{'#' * done}{'.' * (width - done)}] {step}/{total} {message:<28}", end="", flush=True)
 
     try:
-        build(res, target, paths.catalog_dir(), progress)
+        build(res, target, paths.catalog_dir(), progress, force=force)
     except BuildError as exc:
         print(exc)
         print("build refused: fix the problems above", file=sys.stderr)
         return 1
-    except OSError as exc:
-        print(f"\nmaisky-desktop: cannot write {target}: {exc.strerror}", file=sys.stderr)
-        return 1
+    except TargetError as exc:
+        print()
+        _fail(str(exc), 1)
     print(f"\nwrote {target} ({target.stat().st_size // 1024} KiB, {len(res.catalog.events)} events)")
     return 0
 
@@ -288,9 +342,29 @@ def cmd_gui(
     )
 
 
+def _terminate(signum: int, _frame: object) -> None:
+    """SIGTERM in a command: unwind like Ctrl+C, so connections close and temporary files go."""
+    raise KeyboardInterrupt
+
+
 def main(argv: list[str] | None = None) -> int:
     args_list = sys.argv[1:] if argv is None else argv
     args = _parser().parse_args(args_list)
+    main_thread = threading.current_thread() is threading.main_thread()
+    previous = signal.signal(signal.SIGTERM, _terminate) if main_thread else None  # the window sets its own
+    try:
+        return _dispatch(args)
+    except KeyboardInterrupt:
+        print("\nmaisky-desktop: interrupted", file=sys.stderr)
+        return 130
+    finally:
+        if main_thread:
+            signal.signal(signal.SIGTERM, previous)
+
+
+def _dispatch(args: argparse.Namespace) -> int:
+    """Run the command; text arguments that are not UTF-8 are refused first (one line, exit 2)."""
+    _refuse_undecodable(args)
     if args.self_test:
         from maisky_desktop.ui.self_test import run_self_test
 
@@ -298,7 +372,7 @@ def main(argv: list[str] | None = None) -> int:
     if args.command == "check":
         return cmd_check()
     if args.command == "build":
-        return cmd_build(args.out or args.store)
+        return cmd_build(args.out or args.store, args.force)
     if args.command == "search":
         return cmd_search(args.store, " ".join(args.query), args.json, args.limit)
     if args.command == "handout":

@@ -67,3 +67,25 @@ def test_search_prints_json_lines_like_the_search_box():
 def test_search_never_fails_on_operator_characters(query):
     proc = _run("search", query)
     assert proc.returncode == 0 and "Traceback" not in proc.stderr
+
+
+def test_an_event_id_that_is_not_utf8_is_one_line_not_an_abort():
+    import os
+
+    env = {k: v for k, v in os.environ.items() if k not in ("DISPLAY", "WAYLAND_DISPLAY")}
+    env["QT_QPA_PLATFORM"] = "offscreen"
+    proc = subprocess.run(
+        [sys.executable.encode(), b"-m", b"maisky_desktop", b"--event", b"\xff"],
+        capture_output=True,
+        timeout=120,
+        env=env,
+    )
+    err = proc.stderr.decode("utf-8", "replace")
+    assert proc.returncode == 2, err
+    assert err.strip().splitlines() == ["maisky-desktop: --event is not valid text: its bytes b'\\xff' are not UTF-8"]
+
+
+@pytest.mark.parametrize("limit", ["-1", "0", "1000000", "ten"])
+def test_search_refuses_a_negative_or_absurd_limit(limit):
+    proc = _run("search", "Maisky", "--limit", limit)
+    assert proc.returncode == 2 and "argument --limit: must be" in proc.stderr and "Traceback" not in proc.stderr

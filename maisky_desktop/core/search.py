@@ -20,7 +20,7 @@ import html
 import math
 import re
 import unicodedata
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field, replace
 
 MARK_OPEN, MARK_CLOSE = "\x02", "\x03"  # around matched words in snippets from the store
@@ -34,6 +34,30 @@ _SUFFIXES = ("ations", "ation", "ings", "ing", "ied", "ies", "ed", "es", "s", "y
 _MIN_STEM = 4
 _INFLECTIONS = ("s", "es", "e", "ed", "d", "ing", "ies", "ied", "y", "er", "ers", "ion", "ions")
 _MIN_PREFIX = 3  # a half-typed last word shorter than this is searched exactly
+# Bounds on the work one search may cause, applied before any parsing: a search box is not a
+# document. Longer text is cut (at a word boundary) and words beyond MAX_WORDS are ignored.
+MAX_CHARS = 500
+MAX_WORDS = 16
+
+
+class ParseCancelledError(Exception):
+    """Parsing stopped because a newer search superseded this one."""
+
+
+def bound(text: str) -> str:
+    """The search text cut to MAX_CHARS characters and MAX_WORDS words, lone surrogates dropped.
+
+    Cheap and linear, so a megabyte pasted into the box costs a scan, not a parse.
+    """
+    text = text[: MAX_CHARS + 1]
+    if len(text) > MAX_CHARS:
+        cut = text.rfind(" ", 0, MAX_CHARS)
+        text = text[: cut if cut > 0 else MAX_CHARS]
+    text = text.encode("utf-8", "ignore").decode("utf-8")  # bytes that were not UTF-8 are no words
+    found = list(_WORD.finditer(text))
+    if len(found) > MAX_WORDS:
+        text = text[: found[MAX_WORDS - 1].end()]
+    return text
 
 
 def fold(text: str) -> str:
@@ -203,13 +227,19 @@ def _word_group(word: str, spellings: Spellings, last: bool) -> Group:
     return Group(word, (*prefix, *(Term(w, prefix=False) for w in exact)))
 
 
-def parse(text: str, spellings: Spellings | None = None) -> Query:
-    """Parse any user text into a Query; never raises.
+def _never() -> bool:
+    return False
 
-    Balanced double quotes make phrases. The last word, when the text does not end in a
-    space, may be half typed and is also searched as a prefix (as-you-type results).
+
+def parse(text: str, spellings: Spellings | None = None, cancelled: Callable[[], bool] = _never) -> Query:
+    """Parse any user text into a Query; never raises, except ParseCancelledError when ``cancelled()`` turns true.
+
+    The text is first bounded (``bound``). Balanced double quotes make phrases. The last
+    word, when the text does not end in a space, may be half typed and is also searched as
+    a prefix (as-you-type results). ``cancelled`` is asked before each word.
     """
     spellings = spellings or Spellings()
+    text = bound(text)
     chunks = text.split('"')
     if len(chunks) % 2 == 0:  # an unbalanced quote: treat every quote as a separator
         chunks = [" ".join(chunks)]
@@ -223,6 +253,8 @@ def parse(text: str, spellings: Spellings | None = None) -> Query:
     typing = bool(items) and not items[-1][1] and text == text.rstrip() and not text.endswith('"')
     groups: list[Group] = []
     for i, (word, phrase) in enumerate(items):
+        if cancelled():
+            raise ParseCancelledError
         if phrase:
             groups.append(Group(" ".join(phrase), (), phrase))
         else:

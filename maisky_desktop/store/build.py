@@ -8,7 +8,6 @@ a store when the check finds a problem, so a shipped store is always a checked o
 from __future__ import annotations
 
 import hashlib
-import os
 import sqlite3
 from collections.abc import Callable, Iterable
 from pathlib import Path
@@ -18,7 +17,7 @@ import sqlite_utils
 from maisky_desktop.core import dates, editorial
 from maisky_desktop.core.mentions import mentions
 from maisky_desktop.core.validate import Resolved
-from maisky_desktop.store import schema, timeline
+from maisky_desktop.store import schema, target, timeline
 
 Progress = Callable[[int, int, str], None]
 
@@ -41,13 +40,26 @@ def inputs_digest(res: Resolved, catalog_dir: Path) -> str:
     return h.hexdigest()
 
 
-def build(res: Resolved, out: Path, catalog_dir: Path, progress: Progress = _quiet) -> Path:
-    """Write the store to ``out`` (atomically, through a temporary file beside it)."""
+def build(res: Resolved, out: Path, catalog_dir: Path, progress: Progress = _quiet, force: bool = False) -> Path:
+    """Write the store to ``out`` atomically, with its fingerprint beside it.
+
+    The store is written to a temporary file of its own next to ``out`` (two builds never
+    share one), checked, and only then renamed over ``out``: a reader sees the old store or
+    the new one, never half of one, and a failed build leaves nothing behind. ``out`` must
+    be a store of ours, or absent, unless ``force``. Raises TargetError with one line when
+    the target cannot be written.
+    """
     if res.problems:
         raise BuildError("\n".join(str(p) for p in res.problems))
-    tmp = out.with_name(out.name + ".tmp")
-    tmp.unlink(missing_ok=True)
-    out.parent.mkdir(parents=True, exist_ok=True)
+    target.refuse_unsafe(out, force)
+    with target.staged(out) as tmp:
+        _write(res, tmp, catalog_dir, progress)
+        target.check_built(tmp, res)
+    return out
+
+
+def _write(res: Resolved, tmp: Path, catalog_dir: Path, progress: Progress) -> None:
+    """Every build step into a fresh file ``tmp``."""
     steps: list[tuple[str, Callable[[sqlite_utils.Database], None]]] = [
         ("creating tables", _create),
         ("sources and passages", lambda db: _sources(db, res)),
@@ -74,8 +86,6 @@ def build(res: Resolved, out: Path, catalog_dir: Path, progress: Progress = _qui
         conn.execute("VACUUM")
     finally:
         conn.close()
-    os.replace(tmp, out)
-    return out
 
 
 def _create(db: sqlite_utils.Database) -> None:

@@ -6,18 +6,20 @@ it, and it works from a read-only folder or a USB stick in a classroom.
 
 from __future__ import annotations
 
+import os
 import sqlite3
+import stat
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
 from maisky_desktop.core.records import Mention
 from maisky_desktop.core.span import TimeSpan
-from maisky_desktop.store import schema
+from maisky_desktop.store import fingerprint, schema
+from maisky_desktop.store.errors import StoreError
+from maisky_desktop.store.faults import ADVICE
 
-
-class StoreError(RuntimeError):
-    """A store that cannot be used; the message is one line a user can act on."""
+__all__ = ["Store", "StoreError", "identity", "open_store"]
 
 
 @dataclass(frozen=True)
@@ -98,30 +100,84 @@ def check_store(path: Path) -> str | None:
     return None if status == "ok" else f"store {path} is corrupt: {status}"
 
 
-def open_store(path: Path) -> sqlite3.Connection:
-    """Open and vet a store; raise StoreError with a plain message if it is unusable."""
-    if not path.exists():
-        raise StoreError(f"store not found: {path} (run 'maisky-desktop build' or pass --store PATH)")
-    if path.is_dir():
-        raise StoreError(f"store path is a folder, not a file: {path}")
+def _kind_of(mode: int) -> str:
+    for test, name in (
+        (stat.S_ISFIFO, "a FIFO (named pipe)"),
+        (stat.S_ISCHR, "a character device"),
+        (stat.S_ISBLK, "a block device"),
+        (stat.S_ISSOCK, "a socket"),
+        (stat.S_ISDIR, "a folder"),
+    ):
+        if test(mode):
+            return name
+    return "not a regular file"
+
+
+def _read_head(path: Path) -> tuple[bytes, os.stat_result]:
+    """The first 100 bytes and the stat of a regular file; anything else is refused before it is read.
+
+    A FIFO would block ``open()`` forever and a device could be endless, so the kind is checked
+    on the path first and again on the open descriptor (opened non-blocking), which also closes
+    the gap where the path is swapped between the two.
+    """
     try:
-        with open(path, "rb") as fh:
-            head = fh.read(100)
+        st = os.stat(path)
+    except FileNotFoundError:
+        raise StoreError(f"store not found: {path} (run 'maisky-desktop build' or pass --store PATH)") from None
     except OSError as exc:
         raise StoreError(f"cannot read store {path}: {exc.strerror}") from None
+    if not stat.S_ISREG(st.st_mode):
+        raise StoreError(f"store path is {_kind_of(st.st_mode)}, not a file: {path}")
+    try:
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0))
+    except OSError as exc:
+        raise StoreError(f"cannot read store {path}: {exc.strerror}") from None
+    try:
+        st = os.fstat(fd)
+        if not stat.S_ISREG(st.st_mode):
+            raise StoreError(f"store path is {_kind_of(st.st_mode)}, not a file: {path}")
+        head = os.read(fd, 100)
+    except OSError as exc:
+        raise StoreError(f"cannot read store {path}: {exc.strerror}") from None
+    finally:
+        os.close(fd)
+    return head, st
+
+
+def identity(path: Path) -> tuple[int, int, int, int] | None:
+    """What tells one store file from its replacement: device, inode, size, modification time."""
+    try:
+        st = os.stat(path)
+    except OSError:
+        return None
+    return (st.st_dev, st.st_ino, st.st_size, st.st_mtime_ns)
+
+
+def open_store(path: Path, require_fingerprint: bool | None = None) -> sqlite3.Connection:
+    """Open and vet a store; raise StoreError with a plain message if it is unusable.
+
+    The shipped store must match the fingerprint recorded when it was built (any changed byte
+    is refused); another store is checked against its fingerprint when one lies beside it.
+    """
+    head, st = _read_head(path)
     if not head.startswith(b"SQLite format 3\x00"):
         raise StoreError(f"not a Maisky Timeline store (not an SQLite file): {path}")
     page_size = int.from_bytes(head[16:18], "big")
     page_size = 65536 if page_size == 1 else page_size
     pages = int.from_bytes(head[28:32], "big")
-    if len(head) < 100 or path.stat().st_size < max(pages, 1) * page_size:
-        raise StoreError(f"store is truncated: {path} ({path.stat().st_size} bytes, header says {pages * page_size})")
+    if len(head) < 100 or st.st_size < max(pages, 1) * page_size:
+        raise StoreError(f"store is truncated: {path} ({st.st_size} bytes, header says {pages * page_size})")
+    if require_fingerprint is None:
+        require_fingerprint = fingerprint.is_shipped(path)
+    fingerprint.verify(path, required=require_fingerprint)
     uri = path.resolve().as_uri() + "?mode=ro&immutable=1"
     try:
         conn = sqlite3.connect(uri, uri=True, check_same_thread=False)
+    except sqlite3.Error as exc:
+        raise StoreError(f"cannot open store {path}: {exc}") from None
+    try:
         version = conn.execute("PRAGMA user_version").fetchone()[0]
         if version != schema.SCHEMA_VERSION:
-            conn.close()
             raise StoreError(
                 f"store {path} has schema version {version}; this app reads version {schema.SCHEMA_VERSION}"
                 " (rebuild it with 'maisky-desktop build')"
@@ -129,29 +185,56 @@ def open_store(path: Path) -> sqlite3.Connection:
         present = {r[0] for r in conn.execute("SELECT name FROM sqlite_master")}
         missing = [t for t in schema.REQUIRED_TABLES if t not in present]
         if missing:
-            conn.close()
             raise StoreError(f"store {path} lacks tables: {', '.join(missing)}")
         big = needs_background_check(path)
         checks = [f"PRAGMA quick_check({t})" for t in FIRST_FRAME_TABLES] if big else ["PRAGMA quick_check"]
         for check in checks:
             status = conn.execute(check).fetchone()[0]
             if status != "ok":
-                conn.close()
-                raise StoreError(f"store {path} is corrupt: {status}")
-    except sqlite3.DatabaseError as exc:
-        raise StoreError(f"store {path} is corrupt or truncated: {exc}") from None
+                raise StoreError(f"store {path} is corrupt: {status} ({ADVICE})")
+    except StoreError:
+        conn.close()
+        raise
+    except (sqlite3.DatabaseError, UnicodeDecodeError) as exc:
+        conn.close()
+        raise StoreError(f"store {path} is corrupt or truncated: {exc} ({ADVICE})") from None
     return conn
 
 
 class Store:
     """Typed queries over an open store. Every method is a single indexed query."""
 
-    def __init__(self, conn: sqlite3.Connection, path: Path):
+    def __init__(self, conn: sqlite3.Connection, path: Path, ident: tuple[int, int, int, int] | None = None):
         self.conn, self.path = conn, path
+        self.identity = ident if ident is not None else identity(path)
 
     @classmethod
     def open(cls, path: Path) -> Store:
-        return cls(open_store(path), path)
+        before = identity(path)
+        conn = open_store(path)
+        if identity(path) != before:  # replaced while it was being vetted: vet the new one
+            conn.close()
+            before = identity(path)
+            conn = open_store(path)
+        return cls(conn, path, before)
+
+    def open_sibling(self) -> sqlite3.Connection:
+        """A second connection (for another thread) to the very file this store opened.
+
+        Raises StoreError when the file at the path is no longer the one opened (replaced or
+        deleted), so two parts of the app never read two different stores.
+        """
+        if identity(self.path) != self.identity:
+            raise StoreError(f"store {self.path} was replaced or removed since it was opened; reload it")
+        conn = open_store(self.path, require_fingerprint=False)
+        if identity(self.path) != self.identity:
+            conn.close()
+            raise StoreError(f"store {self.path} was replaced or removed since it was opened; reload it")
+        return conn
+
+    def replaced(self) -> bool:
+        """Whether the file at the path is no longer the one this store opened."""
+        return identity(self.path) != self.identity
 
     def close(self) -> None:
         self.conn.close()

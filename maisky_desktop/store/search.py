@@ -26,6 +26,7 @@ import functools
 import re
 import sqlite3
 import time
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from maisky_desktop.core.dates import DateError, in_words
@@ -153,12 +154,24 @@ class Searcher:
         self._sources = {r[0]: (r[1], r[2]) for r in conn.execute("SELECT id, title, published FROM sources")}
         self.indexed_prefix = indexed_prefix(conn)
 
-    def parse(self, text: str) -> Query:
-        return parse(text, self.spellings)
+    def parse(self, text: str, cancelled: Callable[[], bool] | None = None) -> Query:
+        return parse(text, self.spellings, cancelled) if cancelled else parse(text, self.spellings)
 
-    def search(self, text: str, filters: FilterSets | None = None, limit: int = 10) -> Results:
-        """Up to ``limit`` hits of each kind, best first. Any text is safe; an empty query finds nothing."""
-        query = self.parse(text)
+    def search(
+        self,
+        text: str,
+        filters: FilterSets | None = None,
+        limit: int = 10,
+        cancelled: Callable[[], bool] | None = None,
+    ) -> Results:
+        """Up to ``limit`` hits of each kind, best first. Any text is safe; an empty query finds nothing.
+
+        ``cancelled``: asked while parsing, which raises ``ParseCancelledError`` when it turns true (the
+        SQL is cancelled by the connection's progress handler).
+        """
+        if limit < 1:
+            raise ValueError(f"limit must be at least 1, not {limit}")
+        query = self.parse(text, cancelled)
         filters = filters or FilterSets()
         hits: dict[str, list[Hit]] = {}
         more: dict[str, bool] = {}

@@ -1,25 +1,35 @@
-"""Qt start-up: the application object, the main window, and fatal-error dialogs."""
+"""Qt start-up and every way out: the window, signals, unexpected errors, a replaced store.
+
+Whatever ends the app (the window closed, Quit, Ctrl+C or SIGTERM, an exception while
+starting), ``run`` leaves through one ``finally`` that stops the search thread, closes
+every store connection and the log file, and restores the signal handlers; so the
+process never ends in Qt's "QThread: Destroyed while thread is still running" abort.
+"""
 
 from __future__ import annotations
 
-import os
+import contextlib
+import signal
+import socket
 import sys
 import threading
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
 from PySide6 import QtCore, QtGui, QtWidgets
 
-from maisky_desktop.store.reader import Store, check_store, needs_background_check
+from maisky_desktop import logs
+from maisky_desktop.store.faults import damage_message
+from maisky_desktop.store.reader import Store, StoreError, check_store, needs_background_check
+from maisky_desktop.ui.about import APP_ID, app_icon
+from maisky_desktop.ui.errors import ErrorReporter, has_display
+
+STORE_POLL_MS = 2000  # how often the store file is checked for a replacement
 
 
 def _has_display() -> bool:
-    """Whether a dialog can be shown at all (Linux without X or Wayland cannot)."""
-    if os.environ.get("QT_QPA_PLATFORM", "").startswith(("offscreen", "minimal")):
-        return False
-    if sys.platform.startswith("linux"):
-        return bool(os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY"))
-    return True
+    return has_display()
 
 
 def show_fatal(message: str) -> None:
@@ -87,6 +97,178 @@ def _apply_look(app: QtWidgets.QApplication, look: Look, kiosk) -> None:
     theme.apply(app, kiosk.type_scale * look.font_scale, kiosk.high_contrast or look.high_contrast, kiosk_sheet(target))
 
 
+class SignalQuit(QtCore.QObject):
+    """SIGINT (Ctrl+C) and SIGTERM end the event loop cleanly, with exit code 128 + signal.
+
+    Qt's loop runs in C++, where Python cannot run a signal handler; the wake-up socket
+    (``signal.set_wakeup_fd``) turns the signal into a readable socket that Qt watches, and
+    the Python handler runs as soon as its notifier fires.
+    """
+
+    SIGNALS = (signal.SIGINT, signal.SIGTERM)
+
+    def __init__(self, app: QtCore.QCoreApplication, end: Callable[[int], None] | None = None) -> None:
+        super().__init__(app)
+        self._end = end or app.exit  # what ends the loop: the application's, or a local loop's exit
+        self.received: int | None = None
+        self._read, self._write = socket.socketpair()
+        self._read.setblocking(False)
+        self._write.setblocking(False)
+        self._old_fd = signal.set_wakeup_fd(self._write.fileno())
+        self._old = {s: signal.signal(s, self._handle) for s in self.SIGNALS}
+        self._notifier = QtCore.QSocketNotifier(self._read.fileno(), QtCore.QSocketNotifier.Type.Read, self)
+        self._notifier.activated.connect(self._drain)
+
+    def _handle(self, signum: int, _frame: object) -> None:
+        self.received = signum
+        logs.logger.info("received signal %d, quitting", signum)
+        self._end(128 + signum)
+
+    def _drain(self) -> None:
+        with contextlib.suppress(OSError):
+            self._read.recv(512)
+
+    def restore(self) -> None:
+        self._notifier.setEnabled(False)
+        for signum, handler in self._old.items():
+            signal.signal(signum, handler)
+        signal.set_wakeup_fd(self._old_fd)
+        self._read.close()
+        self._write.close()
+
+
+class Shell(QtCore.QObject):
+    """Holds the window and its store; notices when the store file is replaced and offers a reload."""
+
+    def __init__(
+        self,
+        store_path: Path,
+        reporter: ErrorReporter,
+        dress: Callable[[QtWidgets.QMainWindow, QtCore.QRect | None], None],
+        parent: QtCore.QObject | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.dress = dress  # sizes and shows a new window (kiosk, notes): again after a reload
+        self.path = store_path
+        self.reporter = reporter
+        self.store: Store | None = None
+        self.window: QtWidgets.QMainWindow | None = None
+        self.offer: QtWidgets.QMessageBox | None = None
+        self._offered: tuple[int, int, int, int] | None = None
+        self._poll = QtCore.QTimer(self, interval=STORE_POLL_MS)
+        self._poll.timeout.connect(self.check_store)
+
+    def open(self, event: str | None = None, search: str | None = None, tour: str | None = None) -> None:
+        self._show(Store.open(self.path))
+        window = self.window
+        assert window is not None
+        logs.logger.info("window open on %s", self.path)
+        if event and not window.focus_event(event):
+            print(f"maisky-desktop: no event {event!r} in the store", file=sys.stderr)
+        if search:
+            window.start_search(search)
+        if tour and not window.tours.start(tour):
+            known = ", ".join(window.tours.tours)
+            print(f"maisky-desktop: no tour {tour!r} in the store (tours: {known})", file=sys.stderr)
+        self._poll.start()
+
+    def _show(self, store: Store) -> None:
+        from maisky_desktop.ui.main_window import MainWindow
+
+        old_window, old_store = self.window, self.store
+        try:
+            window = MainWindow(store)
+        except BaseException:
+            store.close()
+            raise
+        window.runner.failed.connect(self.reporter.store_failed)
+        geometry = None
+        if old_window is not None:
+            geometry = old_window.geometry()
+            old_window.close()  # stops its search thread; its notes save their session and close
+            old_window.deleteLater()
+        self.window, self.store = window, store
+        self.dress(window, geometry)
+        if old_store is not None:
+            old_store.close()
+
+    def check_store(self) -> bool:
+        """If the store file was replaced (a new build, a copy), offer once to reload it."""
+        from maisky_desktop.store.reader import identity
+
+        if self.store is None or not self.store.replaced():
+            return False
+        now = identity(self.path)
+        if now is None or now == self._offered:
+            return False
+        self._offered = now
+        logs.logger.info("store %s was replaced on disk", self.path)
+        box = QtWidgets.QMessageBox(
+            QtWidgets.QMessageBox.Icon.Question,
+            "Maisky Timeline",
+            "The store file was replaced (a new build or a copy).",
+            QtWidgets.QMessageBox.StandardButton.Yes | QtWidgets.QMessageBox.StandardButton.No,
+            self.window,
+        )
+        box.setInformativeText("Reload it now? Until then the app goes on with the store it opened.")
+        box.finished.connect(
+            lambda result: self.reload() if result == QtWidgets.QMessageBox.StandardButton.Yes else None
+        )
+        self.offer = box
+        box.open()
+        return True
+
+    def reload(self) -> bool:
+        """Open the store at the path again; if it is refused, say so and keep the one in use."""
+        try:
+            store = Store.open(self.path)
+        except StoreError as exc:
+            self.reporter.store_failed(f"{exc}; the app goes on with the store it opened")
+            return False
+        self._show(store)
+        self._offered = None
+        return True
+
+    def close(self) -> None:
+        """Stop the window's thread and close its store (idempotent)."""
+        self._poll.stop()
+        if self.offer is not None:
+            self.offer.close()
+            self.offer = None
+        if self.window is not None:
+            self.window.close()  # closeEvent stops the search thread
+            self.window.deleteLater()
+            self.window = None
+        if self.store is not None:
+            self.store.close()
+            self.store = None
+
+
+def _dresser(
+    app: QtWidgets.QApplication, kiosk_settings, user_data: Path | None, keep_backups: int
+) -> Callable[[QtWidgets.QMainWindow, QtCore.QRect | None], None]:
+    """How each window is set up: as a kiosk, or sized and shown with the user's notes attached."""
+
+    def dress(window, geometry: QtCore.QRect | None) -> None:
+        if kiosk_settings is not None:
+            from maisky_desktop.ui.kiosk import Kiosk
+
+            Kiosk(window, kiosk_settings, app).start()
+            return
+        if geometry is not None:
+            window.setGeometry(geometry)
+        else:
+            window.resize(1366, 768)
+        window.show()
+        if needs_background_check(window.store.path):
+            _check_in_background(window, window.store.path)
+        from maisky_desktop.ui.notes.research import attach as attach_research
+
+        window.research = attach_research(window, user_data, keep_backups)
+
+    return dress
+
+
 def run(
     store_path: Path,
     argv: list[str],
@@ -98,37 +280,49 @@ def run(
     look: Look | None = None,
 ) -> int:
     """Open the main window; ``event`` starts focused on it, ``search`` with that search, ``tour`` plays it.
+
     The last session comes back from ``user_data`` (with the notes), then the options apply.
     ``look``: type size, high contrast, and kiosk mode with its settings file (a kiosk keeps
-    no notes and restores no session: every visitor starts at the opening state)."""
-    from maisky_desktop.ui.about import APP_ID, app_icon
-    from maisky_desktop.ui.main_window import MainWindow
-
+    no notes and restores no session: every visitor starts at the opening state).
+    Returns the exit code: 0 when the window was closed, 128 + signal number after SIGINT or
+    SIGTERM, 1 after an error while starting (told in one line, and in a dialog with a screen).
+    """
     look = look or Look()
     app = QtWidgets.QApplication.instance() or QtWidgets.QApplication(argv)
     app.setApplicationName("Maisky Timeline")
     app.setDesktopFileName(APP_ID)
     app.setWindowIcon(app_icon())
-    kiosk_settings = _kiosk_settings(look) if look.kiosk else None
-    _apply_look(app, look, kiosk_settings)
-    window = MainWindow(Store.open(store_path))
-    if kiosk_settings is not None:
-        from maisky_desktop.ui.kiosk import Kiosk
-
-        Kiosk(window, kiosk_settings, app).start()
-        return app.exec()
-    window.resize(1366, 768)
-    window.show()
-    if needs_background_check(store_path):
-        _check_in_background(window, store_path)
-    from maisky_desktop.ui.notes.research import attach as attach_research
-
-    window.research = attach_research(window, user_data, keep_backups)
-    if event and not window.focus_event(event):
-        print(f"maisky-desktop: no event {event!r} in the store", file=sys.stderr)
-    if search:
-        window.start_search(search)
-    if tour and not window.tours.start(tour):
-        known = ", ".join(window.tours.tours)
-        print(f"maisky-desktop: no tour {tour!r} in the store (tours: {known})", file=sys.stderr)
-    return app.exec()
+    reporter = ErrorReporter(store_path, logs.start(), app)
+    reporter.install()
+    signals = SignalQuit(app)
+    shell: Shell | None = None
+    try:
+        kiosk_settings = _kiosk_settings(look) if look.kiosk else None
+        _apply_look(app, look, kiosk_settings)
+        shell = Shell(store_path, reporter, _dresser(app, kiosk_settings, user_data, keep_backups), app)
+        if kiosk_settings is not None:
+            event = search = tour = None  # a kiosk starts at its opening state
+        shell.open(event, search, tour)
+        code = app.exec()
+    except StoreError as exc:
+        print(f"maisky-desktop: {exc}", file=sys.stderr)
+        show_fatal(str(exc))
+        code = 2
+    except Exception as exc:
+        text = logs.report(type(exc), exc, exc.__traceback__)
+        logs.logger.error(text)
+        message = damage_message(store_path, exc) or f"could not start: {type(exc).__name__}: {exc}"
+        where = f" (report in {reporter.log_path})" if reporter.log_path else ""
+        print(f"maisky-desktop: {message}{where}", file=sys.stderr)
+        show_fatal(message)
+        code = 1
+    finally:
+        if shell is not None:
+            shell.close()
+            shell.deleteLater()
+        signals.restore()
+        reporter.uninstall()
+        logs.stop()
+        signals.deleteLater()
+        reporter.deleteLater()
+    return code

@@ -59,7 +59,7 @@ class MainWindow(QtWidgets.QMainWindow):
         self._build_toolbars()
         self.history = History(View(*self.timeline.view_range()))
         self._navigating = False
-        self.runner = SearchRunner(store.path, self)
+        self.runner = SearchRunner(store, self)
         self._typing = QtCore.QTimer(self, singleShot=True, interval=TYPING_PAUSE_MS)
         self._settle = QtCore.QTimer(self, singleShot=True, interval=VIEW_SETTLE_MS)
         self._connect()

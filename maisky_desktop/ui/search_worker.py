@@ -1,93 +1,150 @@
 """Searches off the UI thread: typing never waits for SQLite, and a stale search is cancelled.
 
 One worker thread holds its own read-only connection (SQLite connections are not shared
-across threads here). Each request carries a generation number; a newer request makes the
-running statement stop at its next progress-handler check (every 2,000 virtual-machine
-steps), and results of an older generation are dropped, so only the latest text is shown.
+across threads here), opened when the window opens and checked to be the very file the
+window reads, so search can never read a different store than the timeline. Each request
+carries a generation number; a newer request makes the running statement stop at its next
+progress-handler check (every 2,000 virtual-machine steps) and the query parser stop at
+its next word, and results of an older generation are dropped, so only the latest text is
+shown.
+
+The worker is a plain Python thread, not a ``QThread``: Qt aborts the whole process when a
+``QThread`` object is destroyed while it runs (for example when a window is dropped without
+being closed), while a daemon Python thread can always be stopped and joined, and never
+keeps the process alive. Results reach the UI through a queued Qt signal.
 """
 
 from __future__ import annotations
 
+import atexit
+import contextlib
+import queue
 import sqlite3
-from pathlib import Path
+import threading
+import weakref
 
 from PySide6 import QtCore
 
 from maisky_desktop.core.filters import Filter
-from maisky_desktop.store.reader import open_store
+from maisky_desktop.core.search import ParseCancelledError
+from maisky_desktop.store.faults import damage_message
+from maisky_desktop.store.reader import Store
 from maisky_desktop.store.search import FilterSets, Searcher, resolve_filter
 
 PROGRESS_STEPS = 2000
+JOIN_TIMEOUT_S = 5.0
 
-
-class _Worker(QtCore.QObject):
-    finished = QtCore.Signal(int, object)  # generation, Results
-
-    def __init__(self, path: Path, latest: list[int]) -> None:
-        super().__init__()
-        self._path = path
-        self._latest = latest  # shared one-item list: the newest generation asked for
-        self._searcher: Searcher | None = None
-        self._filters: tuple[Filter, FilterSets] | None = None
-        self._generation = 0
-
-    @QtCore.Slot(int, str, object)
-    def run(self, generation: int, text: str, filt: Filter) -> None:
-        if generation != self._latest[0]:
-            return  # a newer request is queued behind this one
-        if self._searcher is None:
-            conn = open_store(self._path)
-            conn.set_progress_handler(lambda: self._latest[0] != self._generation, PROGRESS_STEPS)
-            self._searcher = Searcher(conn)
-        self._generation = generation
-        try:
-            if self._filters is None or self._filters[0] != filt:
-                self._filters = (filt, resolve_filter(self._searcher.conn, filt))
-            results = self._searcher.search(text, self._filters[1])
-        except sqlite3.OperationalError:
-            if generation != self._latest[0]:
-                return  # interrupted because stale: nothing to show
-            raise
-        self.finished.emit(generation, results)
-
-    @QtCore.Slot()
-    def close(self) -> None:
-        if self._searcher is not None:
-            self._searcher.conn.close()
-            self._searcher = None
+_live: weakref.WeakSet[SearchRunner] = weakref.WeakSet()
 
 
 class SearchRunner(QtCore.QObject):
-    """Owns the worker thread; ``results`` carries only the latest search's Results."""
+    """Owns the worker thread; ``results`` carries only the latest search's Results.
+
+    ``failed`` carries one line in words when the store fails under a search (a damaged
+    page, an undecodable row); the window reports it once and stays usable.
+    """
 
     results = QtCore.Signal(object)
-    _request = QtCore.Signal(int, str, object)
-    _close = QtCore.Signal()
+    failed = QtCore.Signal(str)
+    _finished = QtCore.Signal(int, object)  # generation, Results (emitted from the worker thread)
+    _failed = QtCore.Signal(int, str)
 
-    def __init__(self, store_path: Path, parent: QtCore.QObject | None = None) -> None:
+    def __init__(self, store: Store, parent: QtCore.QObject | None = None) -> None:
         super().__init__(parent)
-        self._latest = [0]
-        self._thread = QtCore.QThread(self)
-        self._worker = _Worker(store_path, self._latest)
-        self._worker.moveToThread(self._thread)
-        self._request.connect(self._worker.run)
-        self._close.connect(self._worker.close, QtCore.Qt.ConnectionType.BlockingQueuedConnection)
-        self._worker.finished.connect(self._on_finished)
+        self._path = store.path
+        self._latest = 0
+        self._requests: queue.SimpleQueue[tuple[int, str, Filter] | None] = queue.SimpleQueue()
+        conn = store.open_sibling()  # same file identity as the window's store, or StoreError
+        conn.set_progress_handler(self._stale_running, PROGRESS_STEPS)
+        self._conn: sqlite3.Connection | None = conn
+        self._running_generation = 0
+        self._finished.connect(self._on_finished, QtCore.Qt.ConnectionType.QueuedConnection)
+        self._failed.connect(self._on_failed, QtCore.Qt.ConnectionType.QueuedConnection)
+        self._thread = threading.Thread(target=self._loop, name="maisky-search", daemon=True)
         self._thread.start()
+        _live.add(self)
+
+    # Main thread -------------------------------------------------------------------------
 
     def search(self, text: str, filt: Filter) -> int:
         """Queue a search; any search still running is cancelled. Returns its generation."""
-        self._latest[0] += 1
-        self._request.emit(self._latest[0], text, filt)
-        return self._latest[0]
+        self._latest += 1
+        self._requests.put((self._latest, text, filt))
+        return self._latest
 
     def _on_finished(self, generation: int, results: object) -> None:
-        if generation == self._latest[0]:
+        if generation == self._latest:
             self.results.emit(results)
 
+    def _on_failed(self, generation: int, message: str) -> None:
+        if generation == self._latest:
+            self.failed.emit(message)
+
+    def is_running(self) -> bool:
+        return self._thread.is_alive()
+
     def stop(self) -> None:
-        """Cancel what runs, close the worker's connection and end the thread."""
-        self._latest[0] += 1
-        self._close.emit()
-        self._thread.quit()
-        self._thread.wait()
+        """Cancel what runs, end the thread and close its connection. Safe to call twice."""
+        self._latest += 1  # makes the running statement and parse stop at their next check
+        self._requests.put(None)
+        if self._thread.is_alive() and self._thread is not threading.current_thread():
+            self._thread.join(JOIN_TIMEOUT_S)
+        _live.discard(self)
+
+    # Worker thread -----------------------------------------------------------------------
+
+    def _stale_running(self) -> bool:
+        return self._latest != self._running_generation
+
+    def _loop(self) -> None:
+        searcher: Searcher | None = None
+        filters: tuple[Filter, FilterSets] | None = None
+        try:
+            while True:
+                request = self._requests.get()
+                while request is not None and not self._requests.empty():
+                    request = self._requests.get()  # only the newest request matters
+                if request is None:
+                    return
+                generation, text, filt = request
+                if generation != self._latest:
+                    continue
+                self._running_generation = generation
+                try:
+                    if searcher is None:
+                        assert self._conn is not None
+                        searcher = Searcher(self._conn)
+                    if filters is None or filters[0] != filt:
+                        filters = (filt, resolve_filter(searcher.conn, filt))
+                    results = searcher.search(text, filters[1], cancelled=self._stale_running)
+                except ParseCancelledError:
+                    continue
+                except sqlite3.OperationalError as exc:
+                    if self._stale_running():
+                        continue  # interrupted because stale: nothing to show
+                    self._report(generation, exc)
+                    continue
+                except Exception as exc:  # reported in words; the thread lives on for the next search
+                    self._report(generation, exc)
+                    continue
+                self._emit(self._finished, generation, results)
+        finally:
+            if self._conn is not None:
+                self._conn.close()
+                self._conn = None
+
+    def _report(self, generation: int, exc: BaseException) -> None:
+        message = damage_message(self._path, exc) or f"search failed: {type(exc).__name__}: {exc}"
+        self._emit(self._failed, generation, message)
+
+    def _emit(self, signal: QtCore.SignalInstance, *args: object) -> None:
+        with contextlib.suppress(RuntimeError):  # the runner's Qt object is gone: the window was dropped
+            signal.emit(*args)
+
+
+@atexit.register
+def stop_all() -> None:
+    """Stop every worker still running when the interpreter exits (a window never closed)."""
+    for runner in list(_live):
+        with contextlib.suppress(RuntimeError):
+            runner.stop()

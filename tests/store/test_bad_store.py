@@ -99,6 +99,37 @@ def test_gui_shows_a_dialog_for_a_bad_store(qtbot, tmp_path, monkeypatch, built_
     assert shown and "truncated" in shown[0]
 
 
+def _special_files(tmp: Path) -> dict[str, tuple[Path, str]]:
+    import socket
+
+    fifo = tmp / "pipe.sqlite"
+    os.mkfifo(fifo)
+    sock_path = tmp / "sock.sqlite"
+    with socket.socket(socket.AF_UNIX) as sock:
+        sock.bind(str(sock_path))  # the socket file stays after the socket closes
+    return {"fifo": (fifo, "FIFO"), "device": (Path("/dev/zero"), "device"), "socket": (sock_path, "socket")}
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="FIFOs and sockets are POSIX")
+@pytest.mark.parametrize("kind", ["fifo", "device", "socket"])
+@pytest.mark.parametrize("command", [[], ["search", "Maisky"]])
+def test_a_fifo_a_device_or_a_socket_is_refused_before_it_is_opened(kind, command, tmp_path):
+    path, words = _special_files(tmp_path)[kind]
+    env = {k: v for k, v in os.environ.items() if k not in ("DISPLAY", "WAYLAND_DISPLAY")}
+    env["QT_QPA_PLATFORM"] = "offscreen"
+    proc = subprocess.run(
+        [sys.executable, "-m", "maisky_desktop", "--store", str(path), *command],
+        capture_output=True,
+        text=True,
+        timeout=60,  # a FIFO used to block here forever
+        env=env,
+    )
+    assert proc.returncode == 2
+    lines = proc.stderr.strip().splitlines()
+    assert len(lines) == 1 and lines[0].startswith("maisky-desktop: store path is ")
+    assert words in lines[0] and "not a file" in lines[0]
+
+
 def test_a_big_store_opens_at_once_and_its_damage_is_found_by_the_background_check(tmp_path, built_store, monkeypatch):
     """Past INLINE_CHECK_BYTES only the first frame's tables are checked at open; check_store reads the rest."""
     from maisky_desktop.store import reader

@@ -119,7 +119,7 @@ class EventsItem(pg.GraphicsObject):
             return
         (left, right), (top, bottom) = vb.viewRange()
         width, height = max(vb.width(), 1.0), max(vb.height(), 1.0)
-        key = (left, right, top, bottom, width, height, id(self.layout))
+        key = (left, right, top, bottom, width, height, id(self.layout), self.layout.text_version)
         if key == self._stack_key:
             return
         self._stack_key = key

@@ -46,12 +46,15 @@ class LabelsItem(pg.GraphicsObject):
         return self.events.boundingRect()
 
     def _measure(self, idx: np.ndarray) -> np.ndarray:
+        """Title widths; a big store's title not read yet counts as TITLE_ROOM until it arrives."""
+        lay = self.events.layout
         todo = idx[self._widths[idx] < 0]
+        todo = todo[lay.titles_ready(todo)]  # never a read on the paint path
         if len(todo):
             advance = self.metrics.horizontalAdvance
-            title = self.events.layout.title
-            self._widths[todo] = [advance(title(i)) + 2.0 for i in todo.tolist()]
-        return self._widths[idx]
+            self._widths[todo] = [advance(lay.title(i)) + 2.0 for i in todo.tolist()]
+        widths = self._widths[idx]
+        return np.where(widths < 0, stacking.TITLE_ROOM, widths)
 
     def paint(self, painter: QtGui.QPainter, *_args) -> None:
         self.placed = []
