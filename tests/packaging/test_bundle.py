@@ -85,8 +85,9 @@ def test_the_bundle_holds_the_app_and_nothing_from_the_checkout_besides(built):
     bundle, workpath = built
     files = [p.relative_to(bundle).as_posix() for p in bundle.rglob("*") if p.is_file() or p.is_symlink()]
     data = "_internal/maisky_desktop/data/"
-    for needed in ("maisky.sqlite", "seeds/sources.yaml", "catalog/events/maisky.yaml", "csl/apa.csl",
-                   "icons/maisky-timeline-256.png"):  # fmt: skip
+    needed_files = ("maisky.sqlite", "maisky.sqlite.sha256", "seeds/sources.yaml", "catalog/events/maisky.yaml",
+                    "csl/apa.csl", "icons/maisky-timeline-256.png")  # fmt: skip
+    for needed in needed_files:
         assert data + needed in files, needed
     assert {
         "NOTICE.txt",
