@@ -16,6 +16,7 @@ from maisky_desktop.core.search import Results
 from maisky_desktop.store.reader import Store
 from maisky_desktop.store.search import resolve_filter
 from maisky_desktop.ui.about import attach as attach_about
+from maisky_desktop.ui.accessibility import attach as attach_accessibility
 from maisky_desktop.ui.filter_bar import FilterBar
 from maisky_desktop.ui.panes.passage_pane import PassagePane
 from maisky_desktop.ui.panes.people import PeoplePane
@@ -65,6 +66,7 @@ class MainWindow(QtWidgets.QMainWindow):
         self._connect()
         self.tours = attach_tours(self)
         self.about_action = attach_about(self)
+        attach_accessibility(self)
         self._update_actions()
         self.statusBar().showMessage(f"{store.count('events')} events from {store.count('sources')} sources")
 

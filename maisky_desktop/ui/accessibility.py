@@ -1,0 +1,201 @@
+"""What a screen reader and a keyboard user get: names on every control, the events in view as a list.
+
+``attach(window)`` does three things to a main window:
+- names and describes its controls (the search box, the filter combos and their lists, the
+  year spin boxes, the People finder and list, the passage pane, the reader, the timeline)
+  and gives any interactive widget still without a name one from its placeholder, tooltip,
+  prefix or text, so nothing a screen reader reaches is announced as a bare "edit";
+- adds an **Events in view** dock: a list of the events on screen, each read as its title
+  and its date as the source states it, which follows the view and the selection (the list's
+  current item moves with the selection, so Orca announces it) and opens an event on Enter;
+- makes the panes reachable from the keyboard: F6 / Shift+F6 move the focus from pane to
+  pane (the timeline keeps Tab for stepping through events), and the lane switch takes focus.
+"""
+
+from __future__ import annotations
+
+from PySide6 import QtCore, QtGui, QtWidgets
+
+from maisky_desktop.core.dates import in_words
+
+A = QtGui.QAccessible
+INTERACTIVE_ROLES = {
+    A.Role.PushButton,
+    A.Role.CheckBox,
+    A.Role.RadioButton,
+    A.Role.ComboBox,
+    A.Role.EditableText,
+    A.Role.SpinBox,
+    A.Role.List,
+    A.Role.Table,
+    A.Role.Tree,
+    A.Role.PageTabList,
+    A.Role.Slider,
+    A.Role.ButtonMenu,
+    A.Role.ButtonDropDown,
+}
+
+# attribute path on the main window -> (accessible name, description)
+NAMES: dict[str, tuple[str, str]] = {
+    "search_box": ("Search", "Search events, people and passages in any spelling; results appear as you type"),
+    "filter_bar.lane": ("Lane filter", "Show only the events of one lane"),
+    "filter_bar.person": ("Person filter", "Show only the events naming one person"),
+    "filter_bar.source": ("Source filter", "Show only the events anchored in one source"),
+    "filter_bar.year_from": ("From year", "Show only events from this year on; the lowest value means any year"),
+    "filter_bar.year_to": ("To year", "Show only events up to this year; the lowest value means any year"),
+    "filter_bar.clear": ("Clear filter", "Remove every filter"),
+    "filter_bar.summary": ("Active filter", "The filter in force, written out"),
+    "people.box": ("Find a person", "Type a name in any spelling or alphabet to find a person"),
+    "people.list": ("People", "Everyone in the sources; choosing one opens their card"),
+    "people.card": ("Person card", "The chosen person: life, roles, posts, sources and events"),
+    "pane": ("Passage", "What the sources say about the selected event, verbatim, with citations"),
+    "results": ("Search results", "Events, people and passages matching the search, grouped by kind"),
+    "reader": ("Document reader", "The whole source document around the opened passage"),
+    "reader.text": ("Document text", "The source document, verbatim, the quoted passage highlighted"),
+    "reader.in_view": ("Events in this part of the document", "Events anchored in the part of the document shown"),
+    "tabs": ("Passage, search and document", "Tabs: the passage pane, the search results, the document reader"),
+    "timeline": ("Timeline", "Events 1917-1975 in lanes; arrows pan, plus and minus zoom, Tab steps through events"),
+    "timeline.plot": ("Timeline chart", "The lanes of events; the Events in view list reads them out"),
+    "timeline.overview": ("Overview of 1884-1977", "The whole span; click or drag to move the view"),
+}
+
+
+def _resolve(root: object, path: str) -> object | None:
+    obj = root
+    for part in path.split("."):
+        obj = getattr(obj, part, None)
+        if obj is None:
+            return None
+    return obj
+
+
+def _fallback_name(widget: QtWidgets.QWidget) -> str:
+    """A name from what the widget shows: placeholder, tooltip, text, prefix, window title."""
+    for getter in ("placeholderText", "toolTip", "text", "windowTitle"):
+        value = getattr(widget, getter, None)
+        text = value() if callable(value) else ""
+        if isinstance(text, str) and text.strip():
+            return text.strip().split("\n")[0][:80]
+    if isinstance(widget, QtWidgets.QAbstractSpinBox) and hasattr(widget, "prefix"):
+        return widget.prefix().strip() or "Number"
+    return widget.objectName().replace("_", " ") or type(widget).__name__
+
+
+def name_controls(window: QtWidgets.QWidget) -> None:
+    """Name and describe the known controls, then every other interactive widget from what it shows."""
+    for path, (name, description) in NAMES.items():
+        widget = _resolve(window, path)
+        if isinstance(widget, QtWidgets.QWidget):
+            widget.setAccessibleName(name)
+            widget.setAccessibleDescription(description)
+            if isinstance(widget, QtWidgets.QComboBox):
+                widget.view().setAccessibleName(f"{name} choices")
+    for combo in window.findChildren(QtWidgets.QComboBox):
+        if not combo.view().accessibleName():
+            combo.view().setAccessibleName(f"{combo.accessibleName() or _fallback_name(combo)} choices")
+    for widget in window.findChildren(QtWidgets.QWidget):
+        if widget.accessibleName():
+            continue
+        iface = A.queryAccessibleInterface(widget)
+        focusable = iface is not None and iface.state().focusable
+        if iface is not None and (iface.role() in INTERACTIVE_ROLES or focusable) and not iface.text(A.Text.Name):
+            widget.setAccessibleName(_fallback_name(widget))
+
+
+class EventsInView(QtWidgets.QListWidget):
+    """The events on screen as a list: 'title, date as the source states it'; follows view and selection."""
+
+    def __init__(self, window) -> None:
+        super().__init__()
+        self.window_ = window
+        self.timeline = window.timeline
+        self.setAccessibleName("Events in view")
+        self.setUniformItemSizes(True)
+        self._ids: list[str] = []
+        self._refresh = QtCore.QTimer(self, singleShot=True, interval=150)
+        self._refresh.timeout.connect(self.refresh)
+        self.timeline.view_changed.connect(lambda *_: self._refresh.start())
+        self.timeline.event_selected.connect(self.follow)
+        self.itemActivated.connect(self._open)
+        self.refresh()
+
+    def refresh(self) -> None:
+        """List the events the timeline shows now, in time order."""
+        lay = self.timeline.layout_data
+        left, right = self.timeline.view_range()
+        shown = self.timeline.items.shown
+        idx = [i for i in self.timeline.items.in_view(left, right).tolist() if shown is None or shown[i]]
+        idx.sort(key=lambda i: (float(lay.x0[i]), lay.ids[i]))
+        ids = [lay.ids[i] for i in idx]
+        self.setAccessibleDescription(f"{len(ids)} events between {int(left)} and {int(right)}")
+        if ids == self._ids:
+            return
+        self._ids = ids
+        self.blockSignals(True)
+        self.clear()
+        for i in idx:
+            stated = lay.stated[i] if lay.stated else ""
+            item = QtWidgets.QListWidgetItem(f"{lay.title(i)}, {stated or self._words(lay.ids[i])}")
+            item.setData(QtCore.Qt.ItemDataRole.UserRole, lay.ids[i])
+            self.addItem(item)
+        self.blockSignals(False)
+        self.follow(self.timeline.selected_id())
+
+    def _words(self, event_id: str) -> str:
+        ev = self.window_.store.event(event_id)
+        return in_words(ev.date) if ev is not None else ""
+
+    def follow(self, event_id: str | None) -> None:
+        """Make the selected event the current item: a screen reader announces it."""
+        if event_id in self._ids:
+            self.blockSignals(True)
+            self.setCurrentRow(self._ids.index(event_id))
+            self.blockSignals(False)
+
+    def _open(self, item: QtWidgets.QListWidgetItem) -> None:
+        self.window_.choose("event", item.data(QtCore.Qt.ItemDataRole.UserRole))
+
+
+def _focus_cycle(window) -> list[QtWidgets.QWidget]:
+    order = ["search_box", "timeline", "tabs", "events_in_view", "people.box", "tours.list", "filter_bar.lane"]
+    found = (_resolve(window, p) for p in order)
+    return [w for w in found if isinstance(w, QtWidgets.QWidget)]
+
+
+def _cycle(window, step: int) -> None:
+    """F6 / Shift+F6: the focus to the next / previous pane (showing a dock that was tabbed away)."""
+    widgets = [w for w in _focus_cycle(window) if w.isEnabled()]
+    focus = QtWidgets.QApplication.focusWidget()
+    current = next(
+        (i for i, w in enumerate(widgets) if focus is not None and (w is focus or w.isAncestorOf(focus))), -1
+    )
+    target = widgets[(current + step) % len(widgets)]
+    dock = target.parentWidget()
+    while dock is not None and not isinstance(dock, QtWidgets.QDockWidget):
+        dock = dock.parentWidget()
+    if dock is not None:
+        dock.show()
+        dock.raise_()
+    target.setFocus(QtCore.Qt.FocusReason.ShortcutFocusReason)
+
+
+def attach(window) -> EventsInView:
+    """Name the controls, add the Events in view dock and the F6 pane cycle; returns the list."""
+    events = EventsInView(window)
+    window.events_in_view = events
+    dock = QtWidgets.QDockWidget("Events in view", window)
+    dock.setObjectName("events_in_view")
+    dock.setWidget(events)
+    window.addDockWidget(QtCore.Qt.DockWidgetArea.LeftDockWidgetArea, dock)
+    if getattr(window, "people_dock", None) is not None:
+        window.tabifyDockWidget(window.people_dock, dock)
+        window.people_dock.raise_()
+    for button in getattr(window.timeline, "lane_buttons", QtWidgets.QButtonGroup()).buttons():
+        button.setFocusPolicy(QtCore.Qt.FocusPolicy.TabFocus)
+    for key, step in (("F6", 1), ("Shift+F6", -1)):
+        action = QtGui.QAction(f"Focus the {'next' if step > 0 else 'previous'} pane", window)
+        action.setShortcut(QtGui.QKeySequence(key))
+        action.triggered.connect(lambda _=False, s=step: _cycle(window, s))
+        window.addAction(action)
+    name_controls(window)
+    return events

@@ -1,0 +1,117 @@
+"""Accessibility: walked as a screen reader walks it (Qt's accessibility interfaces), no interactive control
+is unnamed; the timeline's events in view are readable as a list that follows the selection; F6 moves between
+panes; the high-contrast theme and the font-size setting reach the whole UI, timeline labels included."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6 import QtCore, QtGui, QtTest, QtWidgets
+
+from maisky_desktop.store.reader import Store
+from maisky_desktop.ui import theme
+from maisky_desktop.ui.accessibility import INTERACTIVE_ROLES
+from maisky_desktop.ui.main_window import MainWindow
+from maisky_desktop.ui.timeline import style
+
+A = QtGui.QAccessible
+
+
+def _walk(iface, found, depth=0):
+    """Every accessible object under ``iface``, through child() as AT-SPI does."""
+    if iface is None or not iface.isValid() or depth > 40:
+        return
+    found.append(iface)
+    for i in range(iface.childCount()):
+        _walk(iface.child(i), found, depth + 1)
+
+
+def _unnamed(window) -> list[str]:
+    found = []
+    _walk(A.queryAccessibleInterface(window), found)
+    assert len(found) > 100  # the walk really went down the tree
+    bad = []
+    for iface in found:
+        interactive = iface.role() in INTERACTIVE_ROLES or iface.state().focusable
+        if interactive and not iface.text(A.Text.Name).strip():
+            obj = iface.object()
+            bad.append(f"{iface.role().name} {type(obj).__name__ if obj else '?'}")
+    return bad
+
+
+def test_no_interactive_control_is_unnamed(window):
+    assert _unnamed(window) == []
+    names = {w.accessibleName() for w in window.findChildren(QtWidgets.QWidget)}
+    for expected in ("Search", "Lane filter", "From year", "To year", "Find a person", "Passage", "Events in view"):
+        assert expected in names
+    assert window.filter_bar.lane.view().accessibleName() == "Lane filter choices"
+
+
+def test_the_events_in_view_are_a_list_of_titles_and_stated_dates_following_the_selection(qtbot, window):
+    events = window.events_in_view
+    window.timeline.set_view(1922.0, 1922.6)
+    events.refresh()  # what the list's settle timer does once the view stops moving
+    lay = window.timeline.layout_data
+    in_view = [lay.ids[i] for i in window.timeline.items.in_view(1922.0, 1922.6).tolist()]
+    assert sorted(events.item(i).data(QtCore.Qt.ItemDataRole.UserRole) for i in range(events.count())) == sorted(
+        in_view
+    )
+    i = lay.index_of("treaty-of-rapallo")
+    iface = A.queryAccessibleInterface(events)
+    assert iface.role() == A.Role.List and iface.text(A.Text.Name) == "Events in view"
+    texts = [iface.child(k).text(A.Text.Name) for k in range(iface.childCount())]
+    assert f"{lay.title(i)}, {lay.stated[i]}" in texts  # title and the date as the source states it
+    window.timeline.select("treaty-of-rapallo")
+    assert events.currentItem().data(QtCore.Qt.ItemDataRole.UserRole) == "treaty-of-rapallo"
+    events.setCurrentRow(0)
+    QtTest.QTest.keyClick(events, QtCore.Qt.Key.Key_Return)  # Enter opens the current event
+    assert window.pane.event_id == events.item(0).data(QtCore.Qt.ItemDataRole.UserRole)
+
+
+def test_f6_moves_the_focus_from_pane_to_pane(qtbot, window):
+    window.search_box.setFocus()
+    seen = []
+    for _ in range(7):
+        QtTest.QTest.keyClick(window.windowHandle(), QtCore.Qt.Key.Key_F6)
+        seen.append(QtWidgets.QApplication.focusWidget())
+    assert window.timeline in seen or any(window.timeline.isAncestorOf(w) for w in seen if w)
+    assert window.events_in_view in seen and window.people.box in seen and window.tours.list in seen
+    assert all(w is not None and w.isVisible() for w in seen)
+
+
+@pytest.fixture
+def themed(qtbot, embedded_store):
+    app = QtWidgets.QApplication.instance()
+    font = QtGui.QFont(app.font())
+    yield app
+    theme.restore(app, font)
+
+
+def test_the_font_size_setting_reaches_widgets_and_timeline_labels(qtbot, themed, embedded_store):
+    base = themed.font().pointSizeF()
+    theme.apply(themed, 1.5)
+    store = Store.open(embedded_store)
+    win = MainWindow(store)
+    qtbot.addWidget(win)
+    win.show()
+    qtbot.waitExposed(win)
+    assert win.search_box.font().pointSizeF() == pytest.approx(base * 1.5)
+    assert win.timeline.labels.font.pointSizeF() == pytest.approx(9.0 * 1.5)
+    assert win.timeline.header.font.pointSizeF() == pytest.approx(9.0 * 1.5)
+    win.close()
+    store.close()
+
+
+def test_the_high_contrast_theme_is_black_on_white_everywhere(qtbot, themed, embedded_store):
+    theme.apply(themed, 1.0, high_contrast=True)
+    pal = themed.palette()
+    assert pal.color(QtGui.QPalette.ColorRole.WindowText) == QtGui.QColor("#000000")
+    assert pal.color(QtGui.QPalette.ColorRole.Base) == QtGui.QColor("#ffffff")
+    assert style.BACKGROUND == "#ffffff" and style.MUTED_INK == "#000000"
+    store = Store.open(embedded_store)
+    win = MainWindow(store)
+    qtbot.addWidget(win)
+    win.show()
+    qtbot.waitExposed(win)
+    assert win.timeline.plot.backgroundBrush().color() == QtGui.QColor("#ffffff")
+    win.close()
+    store.close()
