@@ -161,6 +161,7 @@ class Layout:
     n_lanes: int = 0  # lanes drawn (0: one more than the highest lane index)
     open_start: np.ndarray | None = None  # True for "by 1924" (EDTF ../1924): drawn open on the left
     open_end: np.ndarray | None = None  # True for "after 1933" (EDTF 1933/..): drawn open on the right
+    vague: np.ndarray | None = None  # True where only the month, season, year or decade is known: "some time in"
     rowid: np.ndarray | None = None  # the events table's rowid of each event (a store's layout)
     day_from: np.ndarray | None = None  # first and last day ordinals when the store has them (else derived)
     day_to: np.ndarray | None = None
@@ -193,6 +194,11 @@ class Layout:
         left = self.open_start if self.open_start is not None else none
         right = self.open_end if self.open_end is not None else none
         return left, right
+
+    @cached_property
+    def within(self) -> np.ndarray:
+        """True where the date names a span the event happened some time within (not its duration)."""
+        return self.vague if self.vague is not None else np.zeros(len(self.ids), dtype=bool)
 
     @cached_property
     def lanes(self) -> int:
@@ -273,6 +279,7 @@ def layout_from_columns(
     n_lanes: int = 0,
     open_start: Sequence[bool] | None = None,
     open_end: Sequence[bool] | None = None,
+    vague: Sequence[bool] | None = None,
 ) -> Layout:
     """Vectorised: a million events in well under a second (no per-row date parsing)."""
     d0 = np.asarray(day_from, dtype=np.int64)
@@ -307,6 +314,7 @@ def layout_from_columns(
         n_lanes=n_lanes,
         open_start=np.asarray(open_start, dtype=bool)[order] if open_start is not None else None,
         open_end=np.asarray(open_end, dtype=bool)[order] if open_end is not None else None,
+        vague=np.asarray(vague, dtype=bool)[order] if vague is not None else None,
     )
 
 

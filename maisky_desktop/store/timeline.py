@@ -39,6 +39,7 @@ _COLUMNS = {
     "approx": "|b1",
     "open_start": "|b1",
     "open_end": "|b1",
+    "vague": "|b1",
     "day0": "<i4",
     "day1": "<i4",
     "n_lanes": "<i4",
@@ -55,11 +56,12 @@ def _compute(conn: sqlite3.Connection) -> Layout:
     index = {cid: i for i, (cid, _, _) in enumerate(lanes(conn))}
     rows = conn.execute(
         f"SELECT e.rowid, e.day_from, e.day_to, e.category_id, e.approximate, NOT ({_DAY_PRECISE}), "
-        "e.open_start, e.open_end FROM events e ORDER BY e.day_from, e.id"
+        "e.open_start, e.open_end, e.precision IN ('month', 'season', 'year', 'decade') "
+        "FROM events e ORDER BY e.day_from, e.id"
     ).fetchall()
     if not rows:
         return layout_from_columns([], [], [], [], n_lanes=len(index))
-    rowid, d0, d1, category, approx, soft, open_start, open_end = zip(*rows)
+    rowid, d0, d1, category, approx, soft, open_start, open_end, vague = zip(*rows)
     lane = [index.get(c, len(index)) for c in category]
     n_lanes = len(index) + (max(lane) == len(index))  # a last lane only if some category is unknown
     lay = layout_from_columns(
@@ -72,6 +74,7 @@ def _compute(conn: sqlite3.Connection) -> Layout:
         n_lanes=n_lanes,
         open_start=[bool(v) for v in open_start],
         open_end=[bool(v) for v in open_end],
+        vague=[bool(v) for v in vague],
     )
     return lay
 
@@ -90,6 +93,7 @@ def write_columns(conn: sqlite3.Connection) -> None:
         "approx": lay.circa,
         "open_start": lay.opens[0] if n else np.zeros(0, dtype=bool),
         "open_end": lay.opens[1] if n else np.zeros(0, dtype=bool),
+        "vague": lay.within,
         "day0": lay.day0,
         "day1": lay.day1,
         "n_lanes": np.array([lay.lanes], dtype=np.int32),
@@ -176,6 +180,7 @@ def event_layout(conn: sqlite3.Connection, path: Path | None = None, eager: int 
         n_lanes=int(cols["n_lanes"][0]),
         open_start=cols["open_start"],
         open_end=cols["open_end"],
+        vague=cols.get("vague"),  # a store built before the column: no "some time in" marks
         rowid=rowid,
         day_from=cols["day0"].astype(np.int64),
         day_to=cols["day1"].astype(np.int64),

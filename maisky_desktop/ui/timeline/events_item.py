@@ -23,9 +23,11 @@ from maisky_desktop.core.layout import CONTEXT_BEFORE, Layout
 from maisky_desktop.ui.timeline import style
 
 LANE_HEIGHT = 1.0
-_HARD, _SOFT, _CONTEXT, _DIM = range(4)
+# A mark's shape says what the date says; its tone says how it stands in the view.
+_HARD, _SOFT, _VAGUE = range(3)  # a known span or day; a span with coarse bounds; "some time within"
+_NORMAL, _CONTEXT, _DIM = range(3)  # in the period of study; pre-1917 context; not emphasised
 _MERGE_ABOVE = 200  # a lane's bars of one style are merged into their union beyond this many
-_ALPHA = {_HARD: 235, _SOFT: 95, _CONTEXT: 150, _DIM: 45}
+_ALPHA = {_HARD: 235, _SOFT: 95, _VAGUE: style.VAGUE_FILL_ALPHA}
 OPEN_TAIL_PX = 36  # screen length of the fading tail on a date's open side
 
 
@@ -50,17 +52,19 @@ class EventsItem(pg.GraphicsObject):
         self.layout = layout
         base = [QtGui.QColor(c) for c in colours]
         base += [QtGui.QColor(style.OTHER_LANE)] * max(layout.lanes - len(base), 1)
-        self._brushes = []
+        self._brushes: list[dict[tuple[int, int], QtGui.QColor]] = []
+        self._pens: list[dict[int, QtGui.QPen]] = []
         for c in base:
-            styles = {
-                _HARD: QtGui.QColor(c),
-                _SOFT: QtGui.QColor(c),
-                _CONTEXT: style.muted(c),
-                _DIM: style.muted(c, 0.8),
-            }
-            for key, colour in styles.items():
-                colour.setAlpha(_ALPHA[key])
-            self._brushes.append(styles)
+            tones = {_NORMAL: QtGui.QColor(c), _CONTEXT: style.muted(c), _DIM: style.muted(c, 0.8)}
+            brushes, pens = {}, {}
+            for tone, colour in tones.items():
+                for shape, alpha in _ALPHA.items():
+                    brush = QtGui.QColor(colour)
+                    brush.setAlpha(alpha if tone != _DIM else alpha // 3)
+                    brushes[(shape, tone)] = brush
+                pens[tone] = style.vague_pen(colour, faint=tone == _DIM)
+            self._brushes.append(brushes)
+            self._pens.append(pens)
         self._colours = base
         self._sprites: dict[tuple[int, int], QtGui.QPixmap] = {}
         self._grid = None
@@ -173,13 +177,15 @@ class EventsItem(pg.GraphicsObject):
             target = QtCore.QRectF(left, lane + style.BAR_TOP, right - left, height)
             painter.drawImage(target, image, QtCore.QRectF(0, lane, width_px, 1))
 
-    def _styles(self, idx: np.ndarray) -> np.ndarray:
+    def _styles(self, idx: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+        """(shape, tone) of each mark: the date's kind, and context or dimmed."""
         lay = self.layout
-        kind = np.where(lay.soft[idx], _SOFT, _HARD)
-        kind[lay.x1[idx] <= CONTEXT_BEFORE] = _CONTEXT
+        shape = np.where(lay.within[idx], _VAGUE, np.where(lay.soft[idx], _SOFT, _HARD))
+        tone = np.full(len(idx), _NORMAL)
+        tone[lay.x1[idx] <= CONTEXT_BEFORE] = _CONTEXT
         if self.emphasis is not None:
-            kind[~self.emphasis[idx]] = _DIM
-        return kind
+            tone[~self.emphasis[idx]] = _DIM
+        return shape, tone
 
     def _paint_marks(self, painter, idx: np.ndarray, left: float, right: float, px: float, py: float) -> None:
         if not len(idx):
@@ -212,22 +218,33 @@ class EventsItem(pg.GraphicsObject):
         x0, x1 = self._bar_extent(idx, left, right, px)
         lanes = lay.lane[idx]
         rows = self.row[idx]
-        kinds = self._styles(idx)
-        key = (lanes.astype(np.int64) * stacking.MAX_ROWS + rows) * 4 + kinds
+        shapes, tones = self._styles(idx)
+        vague_min = style.VAGUE_MIN_PX * px  # "some time in" stays a visible box, however short
+        mid = (x0 + x1) / 2
+        narrow = (shapes == _VAGUE) & (x1 - x0 < vague_min)
+        x0 = np.where(narrow, mid - vague_min / 2, x0)
+        x1 = np.where(narrow, mid + vague_min / 2, x1)
+        key = ((lanes.astype(np.int64) * stacking.MAX_ROWS + rows) * 3 + shapes) * 3 + tones
         order = np.argsort(key, kind="stable")
-        key, x0, x1, lanes, rows, kinds = key[order], x0[order], x1[order], lanes[order], rows[order], kinds[order]
+        key, x0, x1, lanes, rows = key[order], x0[order], x1[order], lanes[order], rows[order]
+        shapes, tones = shapes[order], tones[order]
         cuts = np.flatnonzero(np.diff(key)) + 1
         h = (style.BAR_BOTTOM - style.BAR_TOP) / self.k
         edge = 2.0 * py
         for a, b in zip(np.r_[0, cuts].tolist(), np.r_[cuts, len(key)].tolist()):
-            lane, kind = int(lanes[a]), int(kinds[a])
+            lane, shape, tone = int(lanes[a]), int(shapes[a]), int(tones[a])
             y = float(self.band_top(lane, int(rows[a])))
             s0, s1 = (x0[a:b], x1[a:b]) if b - a <= _MERGE_ABOVE else union_spans(x0[a:b], x1[a:b], px / 2)
             xs, ws = s0.tolist(), (s1 - s0).tolist()
-            painter.setBrush(self._brushes[lane][kind])
+            painter.setBrush(self._brushes[lane][(shape, tone)])
+            if shape == _VAGUE:  # a faint box with a dotted outline: somewhere in here, not all of it
+                painter.setPen(self._pens[lane][tone])
+                painter.drawRects([QtCore.QRectF(x, y, w, h) for x, w in zip(xs, ws)])
+                painter.setPen(QtCore.Qt.PenStyle.NoPen)
+                continue
             painter.drawRects([QtCore.QRectF(x, y, w, h) for x, w in zip(xs, ws)])
-            if kind == _SOFT:  # a soft mark keeps a solid top edge: where it is, not how sure
-                painter.setBrush(self._brushes[lane][_HARD])
+            if shape == _SOFT:  # a soft mark keeps a solid top edge: where it is, not how sure
+                painter.setBrush(self._brushes[lane][(_HARD, tone)])
                 painter.drawRects([QtCore.QRectF(x, y, w, edge) for x, w in zip(xs, ws)])
 
     def _paint_circa(self, painter, idx: np.ndarray, px: float) -> None:
@@ -253,7 +270,7 @@ class EventsItem(pg.GraphicsObject):
         """The tails drawn beyond a mark on the side its date leaves open: (rect, "left" or "right")."""
         lay = self.layout
         left, right = lay.opens
-        y, h = int(lay.lane[i]) + style.BAR_TOP, style.BAR_BOTTOM - style.BAR_TOP
+        y, h = float(self.band_top(int(lay.lane[i]), int(self.row[i]))), (style.BAR_BOTTOM - style.BAR_TOP) / self.k
         out = []
         if left[i]:
             out.append((QtCore.QRectF(float(lay.x0[i]) - OPEN_TAIL_PX * px, y, OPEN_TAIL_PX * px, h), "left"))
@@ -275,9 +292,9 @@ class EventsItem(pg.GraphicsObject):
                 grad.setColorAt(1.0, colour)
                 painter.fillRect(rect, grad)
 
-    def _sprite(self, lane: int, kind: int) -> QtGui.QPixmap:
+    def _sprite(self, lane: int, tone: int) -> QtGui.QPixmap:
         """A single-day marker, rendered once per colour: a frame then blits it (no per-frame shapes)."""
-        key = (lane, kind)
+        key = (lane, tone)
         sprite = self._sprites.get(key)
         if sprite is None:
             size = int(style.POINT_PX + 4)
@@ -288,7 +305,7 @@ class EventsItem(pg.GraphicsObject):
             pen = QtGui.QPen(QtGui.QColor(style.BACKGROUND))
             pen.setWidthF(1.5)
             p.setPen(pen)
-            p.setBrush(self._brushes[lane][_HARD if kind == _SOFT else kind])
+            p.setBrush(self._brushes[lane][(_HARD, tone)])
             p.drawEllipse(QtCore.QRectF(2, 2, style.POINT_PX, style.POINT_PX))
             p.end()
             self._sprites[key] = sprite
@@ -304,7 +321,7 @@ class EventsItem(pg.GraphicsObject):
         yc = (style.BAR_TOP + style.BAR_BOTTOM) / 2
         ys = (self.band_top(lay.lane[idx], self.row[idx], yc) * t.m22() + t.dy() - half).tolist()
         lanes = lay.lane[idx].tolist()
-        kinds = self._styles(idx).tolist()
+        kinds = self._styles(idx)[1].tolist()
         sprite = self._sprite
         painter.save()
         painter.resetTransform()

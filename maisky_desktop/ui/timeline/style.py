@@ -16,6 +16,8 @@ MIN_BAR_PX = 2.0  # an interval is never drawn narrower than this
 DETAIL_LIMIT = 2500  # above this many events in view, lanes draw as density bands
 MAX_CIRCLES = 900  # above this many single days in view, markers draw as plain ticks
 
+VAGUE_FILL_ALPHA = 40  # "some time in 1938": a faint fill ...
+VAGUE_MIN_PX = 7.0  # ... in a dotted box at least this wide
 BACKGROUND = "#fbfaf7"
 INK = "#2a2a2a"
 MUTED_INK = "#6b6b6b"
@@ -35,6 +37,17 @@ def ui_font(point_size: float = 9.0, bold: bool = False) -> QtGui.QFont:
     font.setPointSizeF(point_size * FONT_SCALE)
     font.setBold(bold)
     return font
+
+
+def vague_pen(colour: QtGui.QColor, faint: bool = False) -> QtGui.QPen:
+    """The dotted outline of a date known only to its month, season, year or decade."""
+    ink = QtGui.QColor(colour)
+    ink.setAlpha(90 if faint else 230)
+    pen = QtGui.QPen(ink)
+    pen.setCosmetic(True)
+    pen.setWidthF(1.4)
+    pen.setDashPattern([2.0, 2.0])
+    return pen
 
 
 def muted(colour: QtGui.QColor, amount: float = 0.6) -> QtGui.QColor:

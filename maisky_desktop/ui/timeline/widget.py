@@ -24,6 +24,7 @@ from maisky_desktop.ui.timeline.backdrop_item import BackdropItem
 from maisky_desktop.ui.timeline.events_item import EventsItem
 from maisky_desktop.ui.timeline.labels_item import LabelsItem
 from maisky_desktop.ui.timeline.lane_header import LaneHeader
+from maisky_desktop.ui.timeline.legend import Legend
 from maisky_desktop.ui.timeline.navigation import Navigator
 from maisky_desktop.ui.timeline.overview import OverviewStrip
 
@@ -96,6 +97,7 @@ class TimelineWidget(QtWidgets.QWidget):
         self.plot.viewport().installEventFilter(self.navigator)
         self.plot.viewport().installEventFilter(self)
         self.count_menu: QtWidgets.QMenu | None = None
+        self.legend: Legend | None = None
 
         self._apply_lanes(layout, self._category[1], self._category[2])
         vb.setXRange(*DEFAULT_RANGE, padding=0)
@@ -158,6 +160,14 @@ class TimelineWidget(QtWidgets.QWidget):
             button.clicked.connect(lambda _=False, m=mode: self.set_lane_mode(m))
             self.lane_buttons.addButton(button)
             row.addWidget(button)
+        row.addSpacing(12)
+        self.legend_button = QtWidgets.QToolButton(text="Legend", checkable=True, autoRaise=True)
+        self.legend_button.setToolTip(
+            "What the marks say: days, spans, dates known only to the year, circa, open-ended"
+        )
+        self.legend_button.setFocusPolicy(QtCore.Qt.FocusPolicy.NoFocus)
+        self.legend_button.toggled.connect(self.show_legend)
+        row.addWidget(self.legend_button)
         row.addStretch(1)
         hint = QtWidgets.QLabel(
             f"wheel or +/− zoom · drag or ←/→ pan · Home {span.study_words()} · PgUp/PgDn eras · Tab next event"
@@ -166,6 +176,23 @@ class TimelineWidget(QtWidgets.QWidget):
         hint.setFont(style.ui_font(8.0))
         row.addWidget(hint)
         return bar
+
+    def show_legend(self, shown: bool = True) -> None:
+        """Show or hide the legend over the plot's top right corner."""
+        if self.legend is None:
+            self.legend = Legend(self.plot)
+        self.legend_button.setChecked(shown)
+        self.legend.setVisible(shown)
+        self._place_legend()
+
+    def _place_legend(self) -> None:
+        if self.legend is not None:
+            self.legend.move(max(self.plot.width() - self.legend.width() - 16, 0), 28)
+            self.legend.raise_()
+
+    def resizeEvent(self, event) -> None:
+        super().resizeEvent(event)
+        self._place_legend()
 
     # -- lanes -----------------------------------------------------------------------------
     def _apply_lanes(self, layout: Layout, names: list[str], colours: list[str]) -> None:
