@@ -30,7 +30,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from maisky_desktop.core.dates import DateError, in_words
-from maisky_desktop.core.filters import Filter
+from maisky_desktop.core.filters import Filter, FilterSets
 from maisky_desktop.core.search import (
     KINDS,
     MARK_CLOSE,
@@ -64,22 +64,6 @@ _KINDS = {
     "person": _Kind("people_fts", "people", (3.0, 2.0, 1.0), (1, 2, 0), 0.01),
     "passage": _Kind("passages_fts", "passages", (1.0,), (0,), 0.04),
 }
-
-
-@dataclass(frozen=True)
-class FilterSets:
-    """A Filter resolved against one store: the ids it lets through (None: everything)."""
-
-    events: frozenset[str] | None = None
-    people: frozenset[str] | None = None
-    passages: frozenset[str] | None = None
-    source: str | None = None
-
-    def allows(self, kind: str, item_id: str, source_id: str | None) -> bool:
-        if kind == "passage" and self.source is not None and source_id != self.source:
-            return False
-        allowed = {"event": self.events, "person": self.people, "passage": self.passages}[kind]
-        return allowed is None or item_id in allowed
 
 
 def filtered_event_ids(conn: sqlite3.Connection, f: Filter) -> frozenset[str] | None:

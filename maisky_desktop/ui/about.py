@@ -16,7 +16,7 @@ from PySide6 import QtCore, QtGui, QtWidgets
 from maisky_desktop import paths
 from maisky_desktop.core.notice import APP_DIST, APP_NAME, python_components, render_notice
 from maisky_desktop.core.records import Source
-from maisky_desktop.store.reader import Store
+from maisky_desktop.store.services import Services
 
 APP_ID = "org.maiskytimeline.Timeline"  # the desktop file's name, so Wayland shows its icon
 ICON_SIZES = (16, 24, 32, 48, 64, 128, 256, 512)
@@ -45,18 +45,18 @@ def bundled_notice() -> Path | None:
     return path if path.is_file() else None
 
 
-def notice_text(store: Store) -> str:
+def notice_text(services: Services) -> str:
     bundled = bundled_notice()
     if bundled is not None:
         return bundled.read_text(encoding="utf-8")
-    sources = [Source(**store.source(sid)) for sid, _title in store.sources()]
+    sources: list[Source] = [s for sid, _title in services.store.sources() if (s := services.source(sid))]
     return render_notice(version(), sources, python_components(sorted(sys.modules)))
 
 
 class AboutDialog(QtWidgets.QDialog):
     """Name, version, purpose, and the full notice (sources' rights, licences) as plain text."""
 
-    def __init__(self, store: Store, parent: QtWidgets.QWidget | None = None) -> None:
+    def __init__(self, services: Services, parent: QtWidgets.QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle(f"About {APP_NAME}")
         self.resize(760, 560)
@@ -67,7 +67,7 @@ class AboutDialog(QtWidgets.QDialog):
             "its sources. The sources' rights and the licences of everything the app carries:"
         )
         title.setWordWrap(True)
-        self.notice = QtWidgets.QPlainTextEdit(notice_text(store))
+        self.notice = QtWidgets.QPlainTextEdit(notice_text(services))
         self.notice.setReadOnly(True)
         self.notice.setLineWrapMode(QtWidgets.QPlainTextEdit.LineWrapMode.WidgetWidth)
         buttons = QtWidgets.QDialogButtonBox(QtWidgets.QDialogButtonBox.StandardButton.Close)
@@ -82,13 +82,13 @@ class AboutDialog(QtWidgets.QDialog):
 
 
 def attach(window) -> QtGui.QAction:
-    """Help > About on a main window that has a ``store``.
+    """Help > About on a main window that has ``services``.
 
     A minimal hook until the action registry builds the menus; then it becomes that registry's
     About action and this function goes.
     """
     action = QtGui.QAction(f"About {APP_NAME}", window)
     action.setMenuRole(QtGui.QAction.MenuRole.AboutRole)
-    action.triggered.connect(lambda: AboutDialog(window.store, window).exec())
+    action.triggered.connect(lambda: AboutDialog(window.services, window).exec())
     window.menuBar().addMenu("&Help").addAction(action)
     return action

@@ -101,10 +101,11 @@ class SelfTest:
         from PySide6 import QtGui
 
         app = _application()
+        from maisky_desktop.store.services import Services
         from maisky_desktop.ui.timeline.widget import TimelineWidget
 
-        store = self._store()
-        widget = TimelineWidget.from_store(store)
+        data = Services(self._store()).timeline()
+        widget = TimelineWidget.from_data(data)
         try:
             widget.resize(*FRAME_SIZE)
             widget.layout().activate()
@@ -116,7 +117,7 @@ class SelfTest:
             app.processEvents()
         if image.isNull():
             raise RuntimeError("the timeline drew nothing")
-        colours = {name: QtGui.QColor(colour).rgb() for _id, name, colour in store.categories()}
+        colours = {name: QtGui.QColor(colour).rgb() for _id, name, colour in data.lanes}
         found = _colours_in(image, set(colours.values()))
         missing = [name for name, rgb in colours.items() if rgb not in found]
         if missing:

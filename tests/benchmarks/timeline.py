@@ -103,13 +103,13 @@ def measure_size(store_path: Path, n: int) -> dict:
     import pyqtgraph as pg
     from PySide6 import QtCore, QtWidgets
 
-    from maisky_desktop.store.reader import Store
+    from maisky_desktop.store.services import Services
     from maisky_desktop.ui.timeline.widget import TimelineWidget
 
     app = QtWidgets.QApplication.instance() or QtWidgets.QApplication([])
     t = time.perf_counter()
-    store = Store.open(store_path)
-    widget = TimelineWidget.from_store(store)
+    services = Services.open(store_path)
+    widget = TimelineWidget.from_data(services.timeline())
     widget.resize(*SIZE)
     widget.show()
     _wait_painted(app, widget.plot.viewport())
@@ -187,10 +187,10 @@ def measure_startup(kind: str) -> float:
     app = QtWidgets.QApplication([])
     if kind == "app":
         from maisky_desktop import paths
-        from maisky_desktop.store.reader import Store
+        from maisky_desktop.store.services import Services
         from maisky_desktop.ui.main_window import MainWindow
 
-        window = MainWindow(Store.open(paths.default_store()))
+        window = MainWindow(Services.open(paths.default_store()))
         window.resize(1366, 768)
         window.show()
         _wait_painted(app, window.timeline.plot.viewport())
