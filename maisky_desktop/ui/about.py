@@ -49,7 +49,7 @@ def notice_text(services: Services) -> str:
     bundled = bundled_notice()
     if bundled is not None:
         return bundled.read_text(encoding="utf-8")
-    sources: list[Source] = [s for sid, _title in services.store.sources() if (s := services.source(sid))]
+    sources: list[Source] = [s for named in services.store.sources() if (s := services.source(named.id))]
     return render_notice(version(), sources, python_components(sorted(sys.modules)))
 
 
