@@ -205,11 +205,10 @@ class Searcher:
             (query.fts(self.indexed_prefix),),
         )
         if query.narrowed(self.indexed_prefix):  # "emba"* was asked for "embas": keep the rows that say "embas..."
-            folded = functools.cache(fold)
 
             def keep(row: tuple) -> bool:
                 return filters.allows(kind, row[1], row[2]) and query.accepts(
-                    folded(w) for marked in row[3:] for w in _marked_words(marked or "")
+                    _fold_word(w) for marked in row[3:] for w in _marked_words(marked or "")
                 )
         else:
 
@@ -253,7 +252,7 @@ class Searcher:
                 marked = marked or ""
                 length += len(marked)
                 for word in _marked_words(marked):
-                    g = group_of(fold(word))
+                    g = group_of(_fold_word(word))
                     if g is not None:
                         tf[g] += weight
             score = sum(bm25_term(t, length, avg_len, max(d, 1), max(n_docs, 1)) for t, d in zip(tf, dfs))
@@ -291,6 +290,10 @@ def _words(edtf: str | None) -> str:
     except DateError:
         return edtf or "?"
 
+
+# Folding is most of a search's Python time (unicodedata per character), and the matched words
+# of a page are few and repeat: fold each distinct word once.
+_fold_word = functools.lru_cache(maxsize=65536)(fold)
 
 _MARKED = re.compile(f"{MARK_OPEN}([^{MARK_CLOSE}]*){MARK_CLOSE}")
 
