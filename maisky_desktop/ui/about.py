@@ -1,4 +1,4 @@
-"""Help > About: the app's identity, and the notice of what a museum or school may show.
+"""Help > About (``Act.ABOUT``): the app's identity, and the notice of what a museum or school may show.
 
 The notice is the one ``core.notice`` renders. In a bundle it is the ``NOTICE.txt`` written at
 build time beside the executables (it also lists the system libraries the bundle carries);
@@ -14,6 +14,7 @@ from pathlib import Path
 from PySide6 import QtCore, QtGui, QtWidgets
 
 from maisky_desktop import paths
+from maisky_desktop.core import span
 from maisky_desktop.core.notice import APP_DIST, APP_NAME, python_components, render_notice
 from maisky_desktop.core.records import Source
 from maisky_desktop.store.services import Services
@@ -63,8 +64,9 @@ class AboutDialog(QtWidgets.QDialog):
         head = QtWidgets.QLabel()
         head.setPixmap(app_icon().pixmap(64, 64))
         title = QtWidgets.QLabel(
-            f"<b>{APP_NAME}</b> {version()}<br>Soviet diplomacy 1917–1975, every event anchored verbatim in "
-            "its sources. The sources' rights and the licences of everything the app carries:"
+            f"<b>{APP_NAME}</b> {version()}<br>Soviet diplomacy {span.study_words()}, every event anchored verbatim in "
+            f"its sources. {services.summary()}; the store: {services.path.name}.<br>"
+            "The sources' rights and the licences of everything the app carries:"
         )
         title.setWordWrap(True)
         self.notice = QtWidgets.QPlainTextEdit(notice_text(services))
@@ -80,15 +82,3 @@ class AboutDialog(QtWidgets.QDialog):
         box.addWidget(self.notice, 1)
         box.addWidget(buttons)
 
-
-def attach(window) -> QtGui.QAction:
-    """Help > About on a main window that has ``services``.
-
-    A minimal hook until the action registry builds the menus; then it becomes that registry's
-    About action and this function goes.
-    """
-    action = QtGui.QAction(f"About {APP_NAME}", window)
-    action.setMenuRole(QtGui.QAction.MenuRole.AboutRole)
-    action.triggered.connect(lambda: AboutDialog(window.services, window).exec())
-    window.menuBar().addMenu("&Help").addAction(action)
-    return action

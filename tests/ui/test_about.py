@@ -1,18 +1,16 @@
-"""Help > About opens a dialog with the sources' rights and the licences."""
+"""Help > About (the action registry's About) opens a dialog with the sources' rights and the licences."""
 
-from PySide6 import QtWidgets
+from maisky_desktop.ui.actions import Act
 
 
-def test_help_menu_about_shows_the_notice(window, qtbot, monkeypatch):
-    shown = []
-    monkeypatch.setattr(QtWidgets.QDialog, "exec", lambda self: shown.append(self) or 0)
-    menus = [a.text() for a in window.menuBar().actions()]
-    assert "&Help" in menus
-    window.about_action.trigger()
-    assert len(shown) == 1
-    text = shown[0].notice.toPlainText()
+def test_help_about_shows_the_notice(window):
+    assert window.actions[Act.ABOUT] in window.menus["Help"].actions()
+    window.actions[Act.ABOUT].trigger()
+    text = window.about_box.notice.toPlainText()
+    assert window.about_box.isVisible()
     assert "CC BY-SA 4.0" in text and "Aberystwyth Research Portal" in text
     assert "PySide6" in text and "LGPL" in text and "pyqtgraph" in text
+    window.about_box.close()
 
 
 def test_window_icon_is_the_shipped_icon(qapp):
