@@ -21,6 +21,7 @@ from maisky_desktop.store.faults import ADVICE
 
 SUFFIX = ".sha256"
 RETRY_S = 0.2
+FRESH_S = 5.0
 
 
 def sidecar(store: Path) -> Path:
@@ -48,6 +49,14 @@ def is_shipped(store: Path) -> bool:
         return False
 
 
+def _fresh(*files: Path) -> bool:
+    """Whether one of the files was written in the last seconds (a build may be between its renames)."""
+    try:
+        return time.time() - max(f.stat().st_mtime for f in files) < FRESH_S
+    except OSError:
+        return True
+
+
 def verify(store: Path, required: bool) -> None:
     """Raise StoreError if the store's bytes differ from its recorded fingerprint.
 
@@ -69,6 +78,8 @@ def verify(store: Path, required: bool) -> None:
             raise StoreError(f"cannot read store {store}: {exc.strerror}") from None
         if actual == recorded:
             return
-        if attempt == 0:
+        if attempt == 0 and _fresh(store, side):
             time.sleep(RETRY_S)  # a build renames the store and then its fingerprint: look again once
+        else:
+            break
     raise StoreError(f"store {store} does not match its fingerprint (a byte changed since it was built); {ADVICE}")

@@ -82,6 +82,12 @@ INLINE_CHECK_BYTES = 32 * 2**20
 FIRST_FRAME_TABLES = ("meta", "categories", "eras", "timeline_columns")
 
 
+def one_line(status: str) -> str:
+    """SQLite's integrity report (several lines, a banner first) as the one line a message has."""
+    lines = [ln.strip() for ln in status.splitlines() if ln.strip() and not ln.startswith("***")]
+    return "; ".join(lines[:3]) + ("; …" if len(lines) > 3 else "")
+
+
 def needs_background_check(path: Path) -> bool:
     """Whether ``open_store`` left the full integrity check of this store to ``check_store``."""
     return path.stat().st_size > INLINE_CHECK_BYTES
@@ -97,7 +103,7 @@ def check_store(path: Path) -> str | None:
             conn.close()
     except sqlite3.DatabaseError as exc:
         return f"store {path} is corrupt or truncated: {exc}"
-    return None if status == "ok" else f"store {path} is corrupt: {status}"
+    return None if status == "ok" else f"store {path} is corrupt: {one_line(status)}"
 
 
 def _kind_of(mode: int) -> str:
@@ -191,7 +197,7 @@ def open_store(path: Path, require_fingerprint: bool | None = None) -> sqlite3.C
         for check in checks:
             status = conn.execute(check).fetchone()[0]
             if status != "ok":
-                raise StoreError(f"store {path} is corrupt: {status} ({ADVICE})")
+                raise StoreError(f"store {path} is corrupt: {one_line(status)} ({ADVICE})")
     except StoreError:
         conn.close()
         raise

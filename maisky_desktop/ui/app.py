@@ -182,6 +182,9 @@ class Shell(QtCore.QObject):
             raise
         window.runner.failed.connect(self.reporter.store_failed)
         geometry = None
+        if self.offer is not None:  # a child of the old window
+            self.offer.close()
+            self.offer = None
         if old_window is not None:
             geometry = old_window.geometry()
             old_window.close()  # stops its search thread; its notes save their session and close
@@ -284,7 +287,8 @@ def run(
     ``look``: type size, high contrast, and kiosk mode with its settings file (a kiosk keeps
     no notes and restores no session: every visitor starts at the opening state).
     Returns the exit code: 0 when the window was closed, 128 + signal number after SIGINT or
-    SIGTERM, 1 after an error while starting (told in one line, and in a dialog with a screen).
+    SIGTERM, 2 for a store refused or found damaged while starting, 1 after any other error
+    while starting (each told in one line, and in a dialog when there is a screen).
     """
     look = look or Look()
     app = QtWidgets.QApplication.instance() or QtWidgets.QApplication(argv)
@@ -306,13 +310,15 @@ def run(
         show_fatal(str(exc))
         code = 2
     except Exception as exc:
-        text = logs.report(type(exc), exc, exc.__traceback__)
-        logs.logger.error(text)
-        message = damage_message(store_path, exc) or f"could not start: {type(exc).__name__}: {exc}"
-        where = f" (report in {reporter.log_path})" if reporter.log_path else ""
+        logs.logger.error(logs.report(type(exc), exc, exc.__traceback__))
+        damage = damage_message(store_path, exc)
+        if damage is not None:  # a store that opened but fails when read: refused like a bad store
+            message, code, where = damage, 2, ""
+        else:
+            message, code = f"could not start: {type(exc).__name__}: {exc}", 1
+            where = f" (report in {reporter.log_path})" if reporter.log_path else ""
         print(f"maisky-desktop: {message}{where}", file=sys.stderr)
         show_fatal(message)
-        code = 1
     finally:
         if shell is not None:
             shell.close()
