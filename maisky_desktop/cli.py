@@ -306,7 +306,7 @@ def cmd_gui(
     look: dict | None = None,
 ) -> int:
     from maisky_desktop import display
-    from maisky_desktop.store.reader import StoreError, open_store
+    from maisky_desktop.store.reader import Store, StoreError
 
     why_not = display.problem()
     if why_not:  # before Qt loads: Qt itself would abort with a misleading hint
@@ -314,7 +314,7 @@ def cmd_gui(
         return 2
     path = store or paths.default_store()
     try:
-        open_store(path).close()
+        opened = Store.open(path)  # opened and checked once per start; the window reads through it
     except StoreError as exc:
         # One line on stderr and a dialog if a display is there: never a traceback.
         print(f"maisky-desktop: {exc}", file=sys.stderr)
@@ -333,6 +333,7 @@ def cmd_gui(
         user_data=user_data[0],
         keep_backups=user_data[1],
         look=Look(**(look or {})),
+        store=opened,
     )
 
 

@@ -43,3 +43,23 @@ class Filter:
             last = "…" if self.year_to is None else self.year_to
             parts.append(f"{first}–{last}")
         return " · ".join(parts)
+
+
+@dataclass(frozen=True)
+class FilterSets:
+    """A Filter resolved against one store: the ids it lets through (None: everything).
+
+    ``store.search.resolve_filter`` computes it (off the UI thread); the timeline, the people
+    list and search apply it.
+    """
+
+    events: frozenset[str] | None = None
+    people: frozenset[str] | None = None
+    passages: frozenset[str] | None = None
+    source: str | None = None
+
+    def allows(self, kind: str, item_id: str, source_id: str | None) -> bool:
+        if kind == "passage" and self.source is not None and source_id != self.source:
+            return False
+        allowed = {"event": self.events, "person": self.people, "passage": self.passages}[kind]
+        return allowed is None or item_id in allowed

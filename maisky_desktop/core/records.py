@@ -2,7 +2,8 @@
 
 The store's tables are derived from these where a table holds exactly one record
 (``store.schema.columns_of``): a passage, a footnote marker and a boilerplate line are the
-corpus parser's own records (``core.corpus``), a source and an event row are defined here.
+corpus parser's own records (``core.corpus``), a source is the provenance record
+(``core.sources``), an event row is defined here.
 The build writes them with ``dataclasses.asdict``, the reader selects their fields by
 name, and the synthetic benchmark store inserts ``dataclasses.astuple`` of them. The
 composite records below (an event's detail, a person card, a passage with its notes) are
@@ -15,12 +16,15 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from maisky_desktop.core.corpus import Boilerplate, FootnoteRef, Passage
+from maisky_desktop.core.sources import Source
 
 __all__ = [
     "Anchor",
     "AnchorDetail",
+    "Anchored",
     "Boilerplate",
     "Conflict",
+    "DocumentView",
     "Event",
     "EventDetail",
     "EventLink",
@@ -35,22 +39,6 @@ __all__ = [
     "Source",
     "SourceCount",
 ]
-
-
-@dataclass(frozen=True)
-class Source:
-    """One of the source documents (a row of ``sources``)."""
-
-    id: str
-    file: str
-    sha256: str
-    title: str
-    author: str | None = None
-    outlet: str | None = None
-    published: str | None = None
-    kind: str | None = None
-    rights: str | None = None
-    notes: str | None = None
 
 
 @dataclass(frozen=True)
@@ -74,6 +62,8 @@ class Event:
     note: str | None = None
     catalog_file: str | None = None
     catalog_line: int | None = None
+    open_start: int = 0  # 1: the text gives no start ("by 1924", EDTF ../1924); date_from is the stated side's
+    open_end: int = 0  # 1: the text gives no end ("after 1933", EDTF 1933/..); date_to is the stated side's
 
 
 @dataclass(frozen=True)
@@ -224,3 +214,22 @@ class PassageDetail:
     span: tuple[int, int] | None = None  # the first anchor's span in it (file offsets)
     refs: tuple[FootnoteRef, ...] = field(default=())
     notes: tuple[Passage, ...] = field(default=())
+
+
+@dataclass(frozen=True)
+class Anchored:
+    """An event anchored in a passage (the reader lists those on screen)."""
+
+    passage_id: str
+    event_id: str
+    title: str
+
+
+@dataclass(frozen=True)
+class DocumentView:
+    """A whole source for the reader: its passages in reading order, footnote markers, anchored events."""
+
+    source: Source
+    passages: tuple[Passage, ...]
+    refs: tuple[FootnoteRef, ...] = ()
+    anchored: tuple[Anchored, ...] = ()

@@ -15,16 +15,18 @@ FIELDS = ("id", "file", "title", "author", "outlet", "published", "kind", "right
 
 @dataclass(frozen=True)
 class Source:
+    """A source document's provenance; also the store's ``sources`` row (the fields are its columns, in order)."""
+
     id: str
     file: str
-    title: str
-    author: str | None
-    outlet: str | None
-    published: str | None
-    kind: str
-    rights: str
     sha256: str
-    notes: str | None
+    title: str
+    author: str | None = None
+    outlet: str | None = None
+    published: str | None = None
+    kind: str | None = None
+    rights: str | None = None
+    notes: str | None = None
 
 
 def load_sources(seeds: Path, label: str, problems: list[Problem]) -> list[tuple[Source, Document]]:

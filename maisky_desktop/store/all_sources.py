@@ -21,9 +21,9 @@ class AllSources:
         self._passages: dict[str, list[tuple[str, int, str]]] = {}
         names: dict[str, str] = {}
         if store is not None:
-            for sid, title in store.sources():
-                names[sid.casefold()] = sid
-                names.setdefault(title.casefold(), sid)
+            for s in store.sources():
+                names[s.id.casefold()] = s.id
+                names.setdefault(s.name.casefold(), s.id)
         if user is not None:
             for did, title, file_name in own_records.documents(user):
                 names[did.casefold()] = did

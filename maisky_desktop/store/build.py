@@ -10,12 +10,14 @@ from __future__ import annotations
 import hashlib
 import sqlite3
 from collections.abc import Callable, Iterable
+from dataclasses import asdict
 from pathlib import Path
 
 import sqlite_utils
 
 from maisky_desktop.core import dates, editorial
 from maisky_desktop.core.mentions import mentions
+from maisky_desktop.core.records import Event
 from maisky_desktop.core.validate import Resolved
 from maisky_desktop.store import schema, target, timeline
 
@@ -111,75 +113,13 @@ def _insert(db: sqlite_utils.Database, table: str, rows: Iterable[dict]) -> None
 
 
 def _sources(db: sqlite_utils.Database, res: Resolved) -> None:
-    _insert(
-        db,
-        "sources",
-        (
-            {
-                "id": s.id,
-                "file": s.file,
-                "sha256": s.sha256,
-                "title": s.title,
-                "author": s.author,
-                "outlet": s.outlet,
-                "published": s.published,
-                "kind": s.kind,
-                "rights": s.rights,
-                "notes": s.notes,
-            }
-            for s in res.sources
-        ),
-    )
+    """Sources, passages, boilerplate and footnote markers: each row is its record (``core.records``)."""
+    _insert(db, "sources", (asdict(s) for s in res.sources))
     for source in res.sources:
         doc = res.documents[source.id]
-        _insert(
-            db,
-            "passages",
-            (
-                {
-                    "id": p.id,
-                    "source_id": p.source_id,
-                    "seq": p.seq,
-                    "kind": p.kind,
-                    "char_start": p.char_start,
-                    "char_end": p.char_end,
-                    "text": p.text,
-                    "para_id": p.para_id,
-                    "piece": p.piece,
-                    "label": p.label,
-                    "para_no": p.para_no,
-                }
-                for p in doc.passages
-            ),
-        )
-        _insert(
-            db,
-            "boilerplate",
-            (
-                {
-                    "source_id": b.source_id,
-                    "char_start": b.char_start,
-                    "char_end": b.char_end,
-                    "text": b.text,
-                    "reason": b.reason,
-                }
-                for b in doc.boilerplate
-            ),
-        )
-        _insert(
-            db,
-            "footnote_refs",
-            (
-                {
-                    "passage_id": r.passage_id,
-                    "char_start": r.char_start,
-                    "char_end": r.char_end,
-                    "label": r.label,
-                    "note_id": r.note_id,
-                }
-                for r in doc.refs
-            ),
-        )
+        _insert(db, "passages", (asdict(p) for p in doc.passages))
+        _insert(db, "boilerplate", (asdict(b) for b in doc.boilerplate))
+        _insert(db, "footnote_refs", (asdict(r) for r in doc.refs))
 
 
 def _bounds(text: str | None) -> tuple[str | None, str | None]:
@@ -300,29 +240,28 @@ def _events(db: sqlite_utils.Database, res: Resolved) -> None:
     rows, anchors, conflicts, ev_people, ev_places = [], [], [], [], []
     for ev in events:
         d = dates.parse(ev.date)
-        rows.append(
-            {
-                "id": ev.id,
-                "title": ev.title,
-                "summary": ev.summary,
-                "date": ev.date,
-                "date_text": ev.date_text,
-                "date_from": d.start.isoformat(),
-                "date_to": d.end.isoformat(),
-                "precision": d.precision,
-                "unit": d.unit,
-                "approximate": int(d.approximate),
-                "uncertain": int(d.uncertain),
-                "day_from": d.start.toordinal(),
-                "day_to": d.end.toordinal(),
-                "category_id": ev.category,
-                "note": ev.note,
-                "catalog_file": ev.where.file,
-                "catalog_line": ev.where.line,
-                "open_start": int(d.open_start),
-                "open_end": int(d.open_end),
-            }
+        row = Event(
+            id=ev.id,
+            title=ev.title,
+            summary=ev.summary,
+            date=ev.date,
+            date_text=ev.date_text,
+            date_from=d.start.isoformat(),
+            date_to=d.end.isoformat(),
+            precision=d.precision,
+            unit=d.unit,
+            approximate=int(d.approximate),
+            uncertain=int(d.uncertain),
+            day_from=d.start.toordinal(),
+            day_to=d.end.toordinal(),
+            category_id=ev.category,
+            note=ev.note,
+            catalog_file=ev.where.file,
+            catalog_line=ev.where.line,
+            open_start=int(d.open_start),
+            open_end=int(d.open_end),
         )
+        rows.append(asdict(row))
         for i, spec in enumerate(ev.anchors):
             at = res.anchors[(ev.id, i)]
             anchors.append(

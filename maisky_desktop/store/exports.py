@@ -34,11 +34,11 @@ class Gatherer:
             if row is not None:
                 info = SourceInfo(
                     source_id,
-                    str(row["title"]),
-                    row.get("author"),
-                    row.get("outlet"),
-                    row.get("published"),
-                    str(row.get("kind") or "document"),
+                    row.title,
+                    row.author,
+                    row.outlet,
+                    row.published,
+                    row.kind or "document",
                 )
             else:
                 docs = {d[0]: d for d in own_records.documents(self.user)} if self.user else {}
@@ -128,8 +128,8 @@ class Gatherer:
             event = self.store.event(note.target_id)
             return f"{event.title} ({in_words(event.date)})" if event else note.target_id
         if note.target_kind == "person":
-            card = self.store.person(note.target_id)
-            return str(card["name"]) if card else note.target_id
+            card = self.store.person_card(note.target_id)
+            return card.name if card else note.target_id
         para = self._para_no(note.target_id)
         title = self.source_info(note.source_id or "").title
         return f"{title}{f', ¶ {para}' if para else ''}"
@@ -154,7 +154,7 @@ class Gatherer:
         """Shipped events the filter leaves (all without one), then own events in the filter's years."""
         f = f or Filter()
         allowed = filtered_event_ids(self.store.conn, f)
-        lanes = {cid: name for cid, name, _colour in self.store.categories()}
+        lanes = {c.id: c.name for c in self.store.categories()}
         out: list[EventExport] = []
         for e in self.store.events():
             if allowed is not None and e.id not in allowed:
@@ -168,7 +168,7 @@ class Gatherer:
                     in_words(e.date),
                     e.precision,
                     lanes.get(e.category_id, e.category_id),
-                    tuple(name for _pid, name in self.store.event_people(e.id)),
+                    tuple(p.name for p in self.store.event_people(e.id)),
                     anchors[0].source_id if anchors else "",
                     anchors[0].quote if anchors else "",
                     e.summary or "",

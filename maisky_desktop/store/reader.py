@@ -9,11 +9,26 @@ from __future__ import annotations
 import os
 import sqlite3
 import stat
-from dataclasses import dataclass
+from dataclasses import fields
 from datetime import date
 from pathlib import Path
 
-from maisky_desktop.core.records import Mention
+from maisky_desktop.core.records import (
+    Anchor,
+    Anchored,
+    Conflict,
+    Event,
+    EventLink,
+    FootnoteRef,
+    Mention,
+    Named,
+    Passage,
+    PersonCard,
+    PersonListing,
+    Post,
+    Source,
+    SourceCount,
+)
 from maisky_desktop.core.span import TimeSpan
 from maisky_desktop.store import fingerprint, schema
 from maisky_desktop.store.errors import StoreError
@@ -22,56 +37,15 @@ from maisky_desktop.store.faults import ADVICE
 __all__ = ["Store", "StoreError", "identity", "open_store"]
 
 
-@dataclass(frozen=True)
-class EventRow:
-    rowid: int
-    id: str
-    title: str
-    summary: str
-    date: str
-    date_text: str
-    date_from: str
-    date_to: str
-    precision: str
-    category_id: str
-    day_from: int
-    day_to: int
-    open_start: int = 0  # "by 1924": no start stated (EDTF ../1924)
-    open_end: int = 0  # "after 1933": no end stated (EDTF 1933/..)
+def _cols(record: type, prefix: str = "") -> str:
+    """The SELECT list of a record: its fields, in order (each record's columns are named once)."""
+    return ", ".join(prefix + f.name for f in fields(record))
 
 
-@dataclass(frozen=True)
-class AnchorRow:
-    event_id: str
-    source_id: str
-    passage_id: str
-    char_start: int
-    char_end: int
-    quote: str
-    reading: str | None
-    reading_field: str | None = None  # the conflict this reading is for
-
-
-@dataclass(frozen=True)
-class PassageRow:
-    id: str
-    source_id: str
-    seq: int
-    kind: str
-    char_start: int
-    char_end: int
-    text: str
-    para_id: str
-    piece: int
-    label: str | None
-    para_no: int | None
-
-
-_EVENT_COLS = (
-    "rowid, id, title, summary, date, date_text, date_from, date_to, precision, category_id, day_from, day_to, "
-    "open_start, open_end"
-)
-_PASSAGE_COLS = "id, source_id, seq, kind, char_start, char_end, text, para_id, piece, label, para_no"
+_EVENT_COLS = _cols(Event)
+_ANCHOR_COLS = _cols(Anchor)
+_PASSAGE_COLS = _cols(Passage)
+_REF_COLS = _cols(FootnoteRef)
 
 
 # ``PRAGMA quick_check`` reads every page: about 0.7 s per 100 MB here, 5 s for a store of a
@@ -250,108 +224,110 @@ class Store:
             raise ValueError(table)
         return self.conn.execute(f"SELECT count(*) FROM [{table}]").fetchone()[0]
 
-    def categories(self) -> list[tuple[str, str, str]]:
-        return self.conn.execute("SELECT id, name, colour FROM categories ORDER BY position").fetchall()
+    def categories(self) -> list[Named]:
+        """The category lanes, top to bottom."""
+        return [Named(*r) for r in self.conn.execute("SELECT id, name FROM categories ORDER BY position")]
 
-    def eras(self) -> list[tuple[str, str, str, str, str]]:
-        return self.conn.execute("SELECT id, name, date, date_from, date_to FROM eras ORDER BY date_from").fetchall()
-
-    def events(self) -> list[EventRow]:
+    def events(self) -> list[Event]:
         """All events in time order (by first day, then id)."""
         rows = self.conn.execute(f"SELECT {_EVENT_COLS} FROM events ORDER BY day_from, id")
-        return [EventRow(*r) for r in rows]
+        return [Event(*r) for r in rows]
 
-    def event(self, event_id: str) -> EventRow | None:
+    def event(self, event_id: str) -> Event | None:
         row = self.conn.execute(f"SELECT {_EVENT_COLS} FROM events WHERE id = ?", (event_id,)).fetchone()
-        return EventRow(*row) if row else None
+        return Event(*row) if row else None
 
-    def events_between(self, first: date, last: date) -> list[EventRow]:
+    def events_between(self, first: date, last: date) -> list[Event]:
         """Events whose span overlaps [first, last], through the R*Tree."""
         rows = self.conn.execute(
             f"SELECT {_EVENT_COLS} FROM events WHERE rowid IN "
             "(SELECT id FROM event_spans WHERE day_from <= ? AND day_to >= ?) ORDER BY day_from, id",
             (last.toordinal(), first.toordinal()),
         )
-        return [EventRow(*r) for r in rows]
+        return [Event(*r) for r in rows]
 
-    def anchors(self, event_id: str) -> list[AnchorRow]:
+    def anchors(self, event_id: str) -> list[Anchor]:
         rows = self.conn.execute(
-            "SELECT event_id, source_id, passage_id, char_start, char_end, quote, reading, reading_field "
-            "FROM event_anchors WHERE event_id = ? ORDER BY position",
+            f"SELECT {_ANCHOR_COLS} FROM event_anchors WHERE event_id = ? ORDER BY position",
             (event_id,),
         )
-        return [AnchorRow(*r) for r in rows]
+        return [Anchor(*r) for r in rows]
 
-    def passage(self, passage_id: str) -> PassageRow | None:
+    def passage(self, passage_id: str) -> Passage | None:
         row = self.conn.execute(f"SELECT {_PASSAGE_COLS} FROM passages WHERE id = ?", (passage_id,)).fetchone()
-        return PassageRow(*row) if row else None
+        return Passage(*row) if row else None
 
-    def paragraph(self, para_id: str) -> list[PassageRow]:
+    def paragraph(self, para_id: str) -> list[Passage]:
         """The pieces of one paragraph that page breaks cut apart, in reading order."""
         rows = self.conn.execute(f"SELECT {_PASSAGE_COLS} FROM passages WHERE para_id = ? ORDER BY piece", (para_id,))
-        return [PassageRow(*r) for r in rows]
+        return [Passage(*r) for r in rows]
 
-    def source(self, source_id: str) -> dict[str, str | None] | None:
-        cur = self.conn.execute("SELECT * FROM sources WHERE id = ?", (source_id,))
-        row = cur.fetchone()
-        return dict(zip([d[0] for d in cur.description], row)) if row else None
+    def source(self, source_id: str) -> Source | None:
+        row = self.conn.execute(f"SELECT {_cols(Source)} FROM sources WHERE id = ?", (source_id,)).fetchone()
+        return Source(*row) if row else None
 
-    def event_people(self, event_id: str) -> list[tuple[str, str]]:
-        return self.conn.execute(
+    def event_people(self, event_id: str) -> list[Named]:
+        return self._named(
             "SELECT p.id, p.name FROM event_people ep JOIN people p ON p.id = ep.person_id "
             "WHERE ep.event_id = ? ORDER BY p.name",
-            (event_id,),
-        ).fetchall()
+            event_id,
+        )
 
-    def footnote_refs(self, passage_id: str) -> list[tuple[int, int, str, str]]:
-        """(char_start, char_end, label, note passage id) of the markers in a passage."""
-        return self.conn.execute(
-            "SELECT char_start, char_end, label, note_id FROM footnote_refs WHERE passage_id = ? ORDER BY char_start",
-            (passage_id,),
-        ).fetchall()
+    def footnote_refs(self, passage_id: str) -> list[FootnoteRef]:
+        """The footnote markers in a passage, in reading order."""
+        rows = self.conn.execute(
+            f"SELECT {_REF_COLS} FROM footnote_refs WHERE passage_id = ? ORDER BY char_start", (passage_id,)
+        )
+        return [FootnoteRef(*r) for r in rows]
 
-    def search_passages(self, match: str, limit: int = 20) -> list[PassageRow]:
+    def search_passages(self, match: str, limit: int = 20) -> list[Passage]:
         """Raw FTS5 MATCH over passages (the caller quotes user text; see core search)."""
         rows = self.conn.execute(
-            f"SELECT {', '.join('p.' + c for c in _PASSAGE_COLS.split(', '))} FROM passages_fts f "
+            f"SELECT {_cols(Passage, 'p.')} FROM passages_fts f "
             "JOIN passages p ON p.rowid = f.rowid WHERE passages_fts MATCH ? LIMIT ?",
             (match, limit),
         )
-        return [PassageRow(*r) for r in rows]
+        return [Passage(*r) for r in rows]
 
     # The explorer's queries: the passage pane, the document reader, the people list and card.
 
-    def conflicts(self, event_id: str) -> list[tuple[str, str]]:
-        """(field, note) of each conflict between the sources on this event."""
-        return self.conn.execute("SELECT field, note FROM conflicts WHERE event_id = ?", (event_id,)).fetchall()
+    def conflicts(self, event_id: str) -> list[Conflict]:
+        """Each conflict between the sources on this event."""
+        rows = self.conn.execute("SELECT field, note FROM conflicts WHERE event_id = ?", (event_id,))
+        return [Conflict(*r) for r in rows]
 
-    def event_places(self, event_id: str) -> list[tuple[str, str]]:
-        return self.conn.execute(
+    def _named(self, sql: str, key: str) -> list[Named]:
+        return [Named(*r) for r in self.conn.execute(sql, (key,))]
+
+    def event_places(self, event_id: str) -> list[Named]:
+        return self._named(
             "SELECT p.id, p.name FROM event_places ep JOIN places p ON p.id = ep.place_id "
             "WHERE ep.event_id = ? ORDER BY p.name",
-            (event_id,),
-        ).fetchall()
+            event_id,
+        )
 
-    def source_passages(self, source_id: str) -> list[PassageRow]:
+    def source_passages(self, source_id: str) -> list[Passage]:
         """Every passage of a source in reading order (boilerplate is not in this table)."""
         rows = self.conn.execute(f"SELECT {_PASSAGE_COLS} FROM passages WHERE source_id = ? ORDER BY seq", (source_id,))
-        return [PassageRow(*r) for r in rows]
+        return [Passage(*r) for r in rows]
 
-    def source_footnote_refs(self, source_id: str) -> list[tuple[str, int, int, str, str]]:
-        """(passage id, char_start, char_end, label, note id) of every marker in a source."""
-        return self.conn.execute(
-            "SELECT f.passage_id, f.char_start, f.char_end, f.label, f.note_id FROM footnote_refs f "
+    def source_footnote_refs(self, source_id: str) -> list[FootnoteRef]:
+        """Every footnote marker in a source."""
+        rows = self.conn.execute(
+            f"SELECT {_cols(FootnoteRef, 'f.')} FROM footnote_refs f "
             "JOIN passages p ON p.id = f.passage_id WHERE p.source_id = ? ORDER BY f.passage_id, f.char_start",
             (source_id,),
-        ).fetchall()
+        )
+        return [FootnoteRef(*r) for r in rows]
 
-    def source_anchors(self, source_id: str) -> list[tuple[str, str, str, int, int]]:
-        """(passage id, event id, event title, char_start, char_end) of the anchors in a source."""
-        return self.conn.execute(
-            "SELECT a.passage_id, a.event_id, e.title, a.char_start, a.char_end FROM event_anchors a "
+    def source_anchors(self, source_id: str) -> list[Anchored]:
+        """The events anchored in a source, by passage, in reading order."""
+        rows = self.conn.execute(
+            "SELECT a.passage_id, a.event_id, e.title FROM event_anchors a "
             "JOIN events e ON e.id = a.event_id WHERE a.source_id = ? ORDER BY a.char_start",
             (source_id,),
-        ).fetchall()
+        )
+        return [Anchored(*r) for r in rows]
 
     def events_of_passage(self, passage_id: str) -> list[str]:
         """Ids of the events anchored in a passage, in time order."""
@@ -362,44 +338,45 @@ class Store:
         )
         return [r[0] for r in rows]
 
-    def people(self) -> list[tuple[str, str, str, int]]:
-        """(id, name, aliases, event count) of everyone, by name."""
-        return self.conn.execute(
+    def people(self) -> list[PersonListing]:
+        """Everyone, by name, with every spelling (for the list's tolerant matching) and their event count."""
+        rows = self.conn.execute(
             "SELECT id, name, coalesce(aliases, ''), event_count FROM people ORDER BY name COLLATE NOCASE"
-        ).fetchall()
+        )
+        return [PersonListing(pid, name, (name, *aliases.split("; ")), n) for pid, name, aliases, n in rows]
 
-    def person(self, person_id: str) -> dict[str, object] | None:
+    def person_card(self, person_id: str) -> PersonCard | None:
         """A person card: the people row with aliases, posts, events and the sources that mention them."""
-        cur = self.conn.execute("SELECT * FROM people WHERE id = ?", (person_id,))
-        row = cur.fetchone()
+        row = self.conn.execute(
+            "SELECT id, name, born, died, summary, fate FROM people WHERE id = ?", (person_id,)
+        ).fetchone()
         if row is None:
             return None
-        card: dict[str, object] = dict(zip([d[0] for d in cur.description], row))
-        card["alias_list"] = [
-            r[0]
-            for r in self.conn.execute(
-                "SELECT alias FROM person_aliases WHERE person_id = ? ORDER BY alias", (person_id,)
-            )
-        ]
-        card["posts"] = self.conn.execute(
+        aliases = self.conn.execute(
+            "SELECT alias FROM person_aliases WHERE person_id = ? ORDER BY alias", (person_id,)
+        ).fetchall()
+        posts = self.conn.execute(
             "SELECT title, date FROM person_posts WHERE person_id = ? ORDER BY position", (person_id,)
         ).fetchall()
-        card["events"] = [
-            r[0]
-            for r in self.conn.execute(
-                "SELECT e.id FROM event_people ep JOIN events e ON e.id = ep.event_id "
-                "WHERE ep.person_id = ? ORDER BY e.day_from, e.id",
-                (person_id,),
-            )
-        ]
-        card["mentions"] = self.mentions(person_id)
-        card["sources"] = self.conn.execute(
+        events = self.conn.execute(
+            "SELECT e.id, e.title, e.date FROM event_people ep JOIN events e ON e.id = ep.event_id "
+            "WHERE ep.person_id = ? ORDER BY e.day_from, e.id",
+            (person_id,),
+        ).fetchall()
+        sources = self.conn.execute(
             "SELECT s.id, s.title, count(DISTINCT a.event_id) FROM event_people ep "
             "JOIN event_anchors a ON a.event_id = ep.event_id JOIN sources s ON s.id = a.source_id "
             "WHERE ep.person_id = ? GROUP BY s.id ORDER BY count(DISTINCT a.event_id) DESC, s.title",
             (person_id,),
         ).fetchall()
-        return card
+        return PersonCard(
+            *row,
+            aliases=tuple(a for (a,) in aliases),
+            posts=tuple(Post(*p) for p in posts),
+            events=tuple(EventLink(*e) for e in events),
+            sources=tuple(SourceCount(*c) for c in sources),
+            mentions=tuple(self.mentions(person_id)),
+        )
 
     def mentions(self, person_id: str) -> list[Mention]:
         """Every passage that names the person (by any spelling), in source and reading order."""
@@ -428,5 +405,5 @@ class Store:
         first, last = self.conn.execute("SELECT min(day_from), max(day_to) FROM events").fetchone()
         return TimeSpan.from_days(first, last)
 
-    def sources(self) -> list[tuple[str, str]]:
-        return self.conn.execute("SELECT id, title FROM sources ORDER BY id").fetchall()
+    def sources(self) -> list[Named]:
+        return [Named(*r) for r in self.conn.execute("SELECT id, title FROM sources ORDER BY id")]

@@ -7,50 +7,35 @@ whose ``PRAGMA user_version`` differs, with a message instead of a wrong screen.
 
 from __future__ import annotations
 
+import types
+import typing
+from dataclasses import fields
+
+from maisky_desktop.core.records import Boilerplate, Event, FootnoteRef, Passage, Source
+
 SCHEMA_VERSION = 4
 
-# Column definitions: (name, type). Order is the order a Datasette user sees.
+
+def columns_of(record: type) -> list[tuple[str, type]]:
+    """A table's columns from the record it holds: each field's name and type (``str | None`` is str)."""
+    hints = typing.get_type_hints(record)
+    out = []
+    for f in fields(record):
+        kind = hints[f.name]
+        if isinstance(kind, types.UnionType):
+            kind = next(k for k in typing.get_args(kind) if k is not type(None))
+        out.append((f.name, kind))
+    return out
+
+
+# Column definitions: (name, type). Order is the order a Datasette user sees. A table that
+# holds exactly one record (``core.records``) takes its columns from it.
 TABLES: dict[str, tuple[list[tuple[str, type]], str | list[str]]] = {
     "meta": ([("key", str), ("value", str)], "key"),
-    "sources": (
-        [
-            ("id", str),
-            ("file", str),
-            ("sha256", str),
-            ("title", str),
-            ("author", str),
-            ("outlet", str),
-            ("published", str),
-            ("kind", str),
-            ("rights", str),
-            ("notes", str),
-        ],
-        "id",
-    ),
-    "passages": (
-        [
-            ("id", str),
-            ("source_id", str),
-            ("seq", int),
-            ("kind", str),
-            ("char_start", int),
-            ("char_end", int),
-            ("text", str),
-            ("para_id", str),
-            ("piece", int),
-            ("label", str),
-            ("para_no", int),
-        ],
-        "id",
-    ),
-    "boilerplate": (
-        [("source_id", str), ("char_start", int), ("char_end", int), ("text", str), ("reason", str)],
-        ["source_id", "char_start"],
-    ),
-    "footnote_refs": (
-        [("passage_id", str), ("char_start", int), ("char_end", int), ("label", str), ("note_id", str)],
-        ["passage_id", "char_start"],
-    ),
+    "sources": (columns_of(Source), "id"),
+    "passages": (columns_of(Passage), "id"),
+    "boilerplate": (columns_of(Boilerplate), ["source_id", "char_start"]),
+    "footnote_refs": (columns_of(FootnoteRef), ["passage_id", "char_start"]),
     "categories": ([("id", str), ("name", str), ("colour", str), ("position", int)], "id"),
     "eras": (
         [
@@ -68,30 +53,7 @@ TABLES: dict[str, tuple[list[tuple[str, type]], str | list[str]]] = {
         ],
         "id",
     ),
-    "events": (
-        [
-            ("id", str),
-            ("title", str),
-            ("summary", str),
-            ("date", str),
-            ("date_text", str),
-            ("date_from", str),
-            ("date_to", str),
-            ("precision", str),
-            ("unit", str),
-            ("approximate", int),
-            ("uncertain", int),
-            ("day_from", int),
-            ("day_to", int),
-            ("category_id", str),
-            ("note", str),
-            ("catalog_file", str),
-            ("catalog_line", int),
-            ("open_start", int),  # 1: the text gives no start ("by 1924", EDTF ../1924); date_from is the stated side's
-            ("open_end", int),  # 1: the text gives no end ("after 1933", EDTF 1933/..); date_to is the stated side's
-        ],
-        "id",
-    ),
+    "events": (columns_of(Event), "id"),
     "event_anchors": (
         [
             ("id", int),

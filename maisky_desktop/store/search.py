@@ -30,7 +30,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from maisky_desktop.core.dates import DateError, in_words
-from maisky_desktop.core.filters import Filter
+from maisky_desktop.core.filters import Filter, FilterSets
 from maisky_desktop.core.search import (
     KINDS,
     MARK_CLOSE,
@@ -64,22 +64,6 @@ _KINDS = {
     "person": _Kind("people_fts", "people", (3.0, 2.0, 1.0), (1, 2, 0), 0.01),
     "passage": _Kind("passages_fts", "passages", (1.0,), (0,), 0.04),
 }
-
-
-@dataclass(frozen=True)
-class FilterSets:
-    """A Filter resolved against one store: the ids it lets through (None: everything)."""
-
-    events: frozenset[str] | None = None
-    people: frozenset[str] | None = None
-    passages: frozenset[str] | None = None
-    source: str | None = None
-
-    def allows(self, kind: str, item_id: str, source_id: str | None) -> bool:
-        if kind == "passage" and self.source is not None and source_id != self.source:
-            return False
-        allowed = {"event": self.events, "person": self.people, "passage": self.passages}[kind]
-        return allowed is None or item_id in allowed
 
 
 def filtered_event_ids(conn: sqlite3.Connection, f: Filter) -> frozenset[str] | None:
@@ -221,11 +205,10 @@ class Searcher:
             (query.fts(self.indexed_prefix),),
         )
         if query.narrowed(self.indexed_prefix):  # "emba"* was asked for "embas": keep the rows that say "embas..."
-            folded = functools.cache(fold)
 
             def keep(row: tuple) -> bool:
                 return filters.allows(kind, row[1], row[2]) and query.accepts(
-                    folded(w) for marked in row[3:] for w in _marked_words(marked or "")
+                    _fold_word(w) for marked in row[3:] for w in _marked_words(marked or "")
                 )
         else:
 
@@ -269,7 +252,7 @@ class Searcher:
                 marked = marked or ""
                 length += len(marked)
                 for word in _marked_words(marked):
-                    g = group_of(fold(word))
+                    g = group_of(_fold_word(word))
                     if g is not None:
                         tf[g] += weight
             score = sum(bm25_term(t, length, avg_len, max(d, 1), max(n_docs, 1)) for t, d in zip(tf, dfs))
@@ -307,6 +290,10 @@ def _words(edtf: str | None) -> str:
     except DateError:
         return edtf or "?"
 
+
+# Folding is most of a search's Python time (unicodedata per character), and the matched words
+# of a page are few and repeat: fold each distinct word once.
+_fold_word = functools.lru_cache(maxsize=65536)(fold)
 
 _MARKED = re.compile(f"{MARK_OPEN}([^{MARK_CLOSE}]*){MARK_CLOSE}")
 

@@ -10,12 +10,14 @@ from __future__ import annotations
 
 import random
 import sqlite3
+from dataclasses import astuple, fields
 from datetime import date
 from pathlib import Path
 
 import sqlite_utils
 
 from maisky_desktop.core import span
+from maisky_desktop.core.records import Event, Passage
 from maisky_desktop.store import schema, timeline
 from maisky_desktop.store.build import _create, _fts, _rtree
 
@@ -89,6 +91,7 @@ WORDS = [
     "war",
     "alliance",
 ]
+_PASSAGE_INSERT = f"INSERT INTO passages VALUES ({','.join('?' * len(fields(Passage)))})"
 FIRST_DAY, LAST_DAY = date(span.STUDY[0], 1, 1).toordinal(), date(span.STUDY[1], 12, 31).toordinal()
 
 
@@ -126,14 +129,16 @@ def build_synthetic(
         for i in range(n_passages):
             text = " ".join(_sentence(rng, rng.randint(8, 24)) for _ in range(rng.randint(1, 3)))
             pid = f"synthetic/p{i:07d}"
-            rows.append((pid, "synthetic", i, "body", offset, offset + len(text), text, pid, 0, None, i + 1))
+            rows.append(
+                astuple(Passage(pid, "synthetic", i, "body", offset, offset + len(text), text, pid, 0, None, i + 1))
+            )
             if i < n_events:
                 heads.append((offset, text[:40]))
             offset += len(text) + 2
             if len(rows) == 20000:
-                conn.executemany("INSERT INTO passages VALUES (?,?,?,?,?,?,?,?,?,?,?)", rows)
+                conn.executemany(_PASSAGE_INSERT, rows)
                 rows = []
-        conn.executemany("INSERT INTO passages VALUES (?,?,?,?,?,?,?,?,?,?,?)", rows)
+        conn.executemany(_PASSAGE_INSERT, rows)
         events, anchors = [], []
         for i in range(n_events):
             start = rng.randint(FIRST_DAY, LAST_DAY)
@@ -144,32 +149,31 @@ def build_synthetic(
             precision = "day" if start == end else "interval"
             eid = f"e{i:07d}"
             events.append(
-                (
-                    eid,
-                    f"Synthetic event {i}",
-                    "A synthetic event for benchmarks.",
-                    d0.isoformat(),
-                    "",
-                    d0.isoformat(),
-                    d1.isoformat(),
-                    precision,
-                    precision,
-                    0,
-                    0,
-                    start,
-                    end,
-                    LANES[i % len(LANES)][0],
-                    None,
-                    "synthetic",
-                    0,
-                    0,
-                    0,
+                astuple(
+                    Event(
+                        eid,
+                        f"Synthetic event {i}",
+                        "A synthetic event for benchmarks.",
+                        d0.isoformat(),
+                        "",
+                        d0.isoformat(),
+                        d1.isoformat(),
+                        precision,
+                        precision,
+                        0,
+                        0,
+                        start,
+                        end,
+                        LANES[i % len(LANES)][0],
+                        catalog_file="synthetic",
+                        catalog_line=0,
+                    )
                 )
             )
             p = i % n_passages
             at, quote = heads[p]
             anchors.append((i + 1, eid, 0, "synthetic", f"synthetic/p{p:07d}", at, at + len(quote), quote, None, None))
-        conn.executemany(f"INSERT INTO events VALUES ({','.join('?' * 19)})", events)
+        conn.executemany(f"INSERT INTO events VALUES ({','.join('?' * len(fields(Event)))})", events)
         conn.executemany("INSERT INTO event_anchors VALUES (?,?,?,?,?,?,?,?,?,?)", anchors)
         conn.executemany(
             "INSERT INTO people (id, name, aliases, event_count) VALUES (?, ?, ?, 0)",

@@ -1,33 +1,36 @@
-"""The shipped store seen together with the user's own documents, for the document reader.
+"""The shipped store's services seen together with the user's own documents, for the document reader.
 
-Read-only on both sides. The reader asks five questions (a passage, a source, a source's
-passages, its footnote markers, its anchors); for an own document the answers come from
-the user database (own events anchored in it count as its anchors). Everything else is
-the shipped store's.
+Read-only on both sides. The reader asks for a passage, a source and a whole document
+(``Services.passage``, ``source``, ``document``); for an own document the answers come from
+the user database (own events anchored in it count as its anchors). Everything else is the
+shipped store's.
 """
 
 from __future__ import annotations
 
 from maisky_desktop.core.own_documents import DOC_ID_PREFIX
+from maisky_desktop.core.records import Anchored, DocumentView, Passage, Source
 from maisky_desktop.store import own_records
-from maisky_desktop.store.reader import PassageRow, Store
+from maisky_desktop.store.services import Services
 from maisky_desktop.store.userdata import UserData
 
 
 class WithOwnDocuments:
-    def __init__(self, store: Store, user: UserData):
-        self._store, self._user = store, user
+    """``Services`` with the user's documents added; anything not about documents is the services' own."""
+
+    def __init__(self, services: Services, user: UserData):
+        self._services, self._user = services, user
 
     def __getattr__(self, name: str):
-        return getattr(self._store, name)
+        return getattr(self._services, name)
 
-    def _row(self, doc_id: str, r: tuple) -> PassageRow:
+    def _row(self, doc_id: str, r: tuple) -> Passage:
         pid, seq, kind, a, b, text, para_id, piece, para_no = r
-        return PassageRow(pid, doc_id, seq, kind, a, b, text, para_id, piece, None, para_no)
+        return Passage(pid, doc_id, seq, kind, a, b, text, para_id, piece, None, para_no)
 
-    def passage(self, passage_id: str) -> PassageRow | None:
+    def passage(self, passage_id: str) -> Passage | None:
         if not passage_id.startswith(DOC_ID_PREFIX):
-            return self._store.passage(passage_id)
+            return self._services.passage(passage_id)
         r = self._user.db.execute(
             "SELECT document_id, id, seq, kind, char_start, char_end, text, para_id, piece, para_no "
             "FROM doc_passages WHERE id = ?",
@@ -35,32 +38,31 @@ class WithOwnDocuments:
         ).fetchone()
         return self._row(r[0], r[1:]) if r else None
 
-    def source(self, source_id: str) -> dict | None:
+    def source(self, source_id: str) -> Source | None:
         if not source_id.startswith(DOC_ID_PREFIX):
-            return self._store.source(source_id)
+            return self._services.source(source_id)
         for did, title, file_name in own_records.documents(self._user):
             if did == source_id:
-                return {"id": did, "title": title, "author": None, "outlet": f"your document {file_name}"}
+                return Source(did, file_name, "", title, outlet=f"your document {file_name}")
         return None
 
-    def source_passages(self, source_id: str) -> list[PassageRow]:
+    def document(self, source_id: str) -> DocumentView | None:
+        own = tuple(
+            Anchored(e.passage_id, e.id, e.title)
+            for e in sorted(own_records.own_events(self._user), key=lambda e: e.char_start or 0)
+            if e.source_id == source_id and e.passage_id
+        )
         if not source_id.startswith(DOC_ID_PREFIX):
-            return self._store.source_passages(source_id)
+            shipped = self._services.document(source_id)
+            if shipped is None or not own:
+                return shipped
+            return DocumentView(shipped.source, shipped.passages, shipped.refs, shipped.anchored + own)
+        source = self.source(source_id)
+        if source is None:
+            return None
         rows = self._user.db.execute(
             "SELECT id, seq, kind, char_start, char_end, text, para_id, piece, para_no FROM doc_passages "
             "WHERE document_id = ? ORDER BY seq",
             [source_id],
         )
-        return [self._row(source_id, r) for r in rows]
-
-    def source_footnote_refs(self, source_id: str) -> list:
-        return [] if source_id.startswith(DOC_ID_PREFIX) else self._store.source_footnote_refs(source_id)
-
-    def source_anchors(self, source_id: str) -> list[tuple[str, str, str, int, int]]:
-        shipped = [] if source_id.startswith(DOC_ID_PREFIX) else self._store.source_anchors(source_id)
-        own = [
-            (e.passage_id, e.id, e.title, e.char_start, e.char_end)
-            for e in own_records.own_events(self._user)
-            if e.source_id == source_id and e.passage_id
-        ]
-        return sorted(shipped + own, key=lambda r: r[3])
+        return DocumentView(source, tuple(self._row(source_id, r) for r in rows), (), own)

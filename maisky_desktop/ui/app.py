@@ -22,6 +22,7 @@ from PySide6 import QtCore, QtGui, QtWidgets
 from maisky_desktop import logs
 from maisky_desktop.store.faults import damage_message
 from maisky_desktop.store.reader import Store, StoreError, check_store, needs_background_check
+from maisky_desktop.store.services import Services
 from maisky_desktop.ui.errors import ErrorReporter, has_display
 
 STORE_POLL_MS = 2000  # how often the store file is checked for a replacement
@@ -157,8 +158,11 @@ class Shell(QtCore.QObject):
         self._poll = QtCore.QTimer(self, interval=STORE_POLL_MS)
         self._poll.timeout.connect(self.check_store)
 
-    def open(self, event: str | None = None, search: str | None = None, tour: str | None = None) -> None:
-        self._show(Store.open(self.path))
+    def open(
+        self, event: str | None = None, search: str | None = None, tour: str | None = None, store: Store | None = None
+    ) -> None:
+        """Show the window on ``store`` (already opened and checked by the caller) or on the path's store."""
+        self._show(store or Store.open(self.path))
         window = self.window
         assert window is not None
         logs.logger.info("window open on %s", self.path)
@@ -176,7 +180,7 @@ class Shell(QtCore.QObject):
 
         old_window, old_store = self.window, self.store
         try:
-            window = MainWindow(store)
+            window = MainWindow(Services(store))  # the window reads through services, never the Store
         except BaseException:
             store.close()
             raise
@@ -262,8 +266,8 @@ def _dresser(
         else:
             window.resize(1366, 768)
         window.show()
-        if needs_background_check(window.store.path):
-            _check_in_background(window, window.store.path)
+        if needs_background_check(window.services.path):
+            _check_in_background(window, window.services.path)
         from maisky_desktop.ui.notes.research import attach as attach_research
 
         window.research = attach_research(window, user_data, keep_backups)
@@ -280,8 +284,10 @@ def run(
     user_data: Path | None = None,
     keep_backups: int = 7,
     look: Look | None = None,
+    store: Store | None = None,
 ) -> int:
     """Open the main window; ``event`` starts focused on it, ``search`` with that search, ``tour`` plays it.
+    ``store``: the store at ``store_path`` as the command line opened and checked it (once per start).
 
     The last session comes back from ``user_data`` (with the notes), then the options apply.
     ``look``: type size, high contrast, and kiosk mode with its settings file (a kiosk keeps
@@ -303,7 +309,7 @@ def run(
         shell = Shell(store_path, reporter, _dresser(app, kiosk_settings, user_data, keep_backups), app)
         if kiosk_settings is not None:
             event = search = tour = None  # a kiosk starts at its opening state
-        shell.open(event, search, tour)
+        shell.open(event, search, tour, store)
         code = app.exec()
     except StoreError as exc:
         print(f"maisky-desktop: {exc}", file=sys.stderr)

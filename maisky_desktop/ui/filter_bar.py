@@ -5,7 +5,8 @@ from __future__ import annotations
 from PySide6 import QtCore, QtWidgets
 
 from maisky_desktop.core.filters import Filter
-from maisky_desktop.store.reader import Store
+from maisky_desktop.core.records import Named
+from maisky_desktop.core.span import TimeSpan
 
 
 class FilterBar(QtWidgets.QWidget):
@@ -13,13 +14,20 @@ class FilterBar(QtWidgets.QWidget):
 
     filter_changed = QtCore.Signal(object)
 
-    def __init__(self, store: Store, parent: QtWidgets.QWidget | None = None) -> None:
+    def __init__(
+        self,
+        lanes: list[Named],
+        people: list[Named],
+        sources: list[Named],
+        years: TimeSpan,
+        parent: QtWidgets.QWidget | None = None,
+    ) -> None:
         super().__init__(parent)
         self.names: dict[str, str] = {}
-        self.lane = self._combo("any lane", [(i, n) for i, n, _ in store.categories()])
-        self.person = self._combo("any person", [(i, n) for i, n, _a, _c in store.people()])
-        self.source = self._combo("any source", store.sources())
-        years = store.time_span().covering()  # the data's years (1884 ...), never fewer than the study's
+        self.lane = self._combo("any lane", lanes)
+        self.person = self._combo("any person", people)
+        self.source = self._combo("any source", sources)
+        years = years.covering()  # the data's years (1884 ...), never fewer than the study's
         self.any_year = years.first - 1  # the spin boxes' "any" value, shown as text
         self.year_from, self.year_to = self._year("from", years.last), self._year("to", years.last)
         self.summary = QtWidgets.QLabel()
@@ -35,12 +43,12 @@ class FilterBar(QtWidgets.QWidget):
         self._emit = True
         self._show(Filter())
 
-    def _combo(self, any_text: str, items: list[tuple[str, str]]) -> QtWidgets.QComboBox:
+    def _combo(self, any_text: str, items: list[Named]) -> QtWidgets.QComboBox:
         combo = QtWidgets.QComboBox()
         combo.addItem(any_text, None)
-        for item_id, name in items:
-            combo.addItem(name, item_id)
-            self.names[item_id] = name
+        for item in items:
+            combo.addItem(item.name, item.id)
+            self.names[item.id] = item.name
         combo.setMaximumWidth(220)
         combo.currentIndexChanged.connect(self._changed)
         return combo

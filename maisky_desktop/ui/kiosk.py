@@ -29,7 +29,6 @@ from PySide6 import QtCore, QtGui, QtWidgets
 
 from maisky_desktop.core import viewport
 from maisky_desktop.core.filters import Filter
-from maisky_desktop.core.history import History, View
 from maisky_desktop.core.kiosk_settings import KioskSettings, log_path
 from maisky_desktop.ui.kiosk_screens import AttractScreen, PinPad
 from maisky_desktop.ui.touch import SwipeDetector, TouchNavigator
@@ -262,9 +261,8 @@ class Kiosk(QtCore.QObject):
         w = self.window
         w.glide.stop()
         w.tours.exit()
-        session = getattr(w, "session", None)
-        if session is not None:
-            session.reset()
+        session = w.session
+        session.reset()
         w.search_box.clear()
         w.runner.search("", Filter())
         w.filter_bar.set_filter(Filter())
@@ -275,8 +273,6 @@ class Kiosk(QtCore.QObject):
         w.pane.clear_event()
         w.people.box.clear()
         w.timeline.set_view(*viewport.HOME)
-        w.history = History(View(*w.timeline.view_range()))
-        w._update_actions()
         w.tabs.setCurrentWidget(w.pane)
         w.tours_dock.raise_()
         self.pin.close_pad()

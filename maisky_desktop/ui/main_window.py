@@ -2,19 +2,23 @@
 
 Timeline on the left; on the right the passage pane, search results and the document reader
 as tabs; people in a dock; Back/Forward and the search box in the toolbar, the filter bar
-under it. Every selection goes through ``History`` so Back returns to where one was.
+under it. The window holds no state of its own: what is open, the view, the filter, the lane
+mode and the search text live in ``core.session.Session``. Widgets' intent goes into the session
+(``session.select``, ``session.filter = ...``); the session's notifications update the widgets
+(the ``_on_<field>_changed`` handlers). Content comes from ``store.services.Services``.
 """
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6 import QtCore, QtGui, QtWidgets
 
 from maisky_desktop.core import span
-from maisky_desktop.core.filters import Filter
-from maisky_desktop.core.history import History, View
+from maisky_desktop.core.filters import Filter, FilterSets
+from maisky_desktop.core.history import History
 from maisky_desktop.core.search import Results
-from maisky_desktop.store.reader import Store
-from maisky_desktop.store.search import resolve_filter
+from maisky_desktop.core.session import Selection, Session
 from maisky_desktop.ui.accessibility import attach as attach_accessibility
 from maisky_desktop.ui.filter_bar import FilterBar
 from maisky_desktop.ui.panes.passage_pane import PassagePane
@@ -22,22 +26,28 @@ from maisky_desktop.ui.panes.people import PeoplePane
 from maisky_desktop.ui.panes.reader import DocumentReader
 from maisky_desktop.ui.panes.search import SearchPane
 from maisky_desktop.ui.search_worker import SearchRunner
+from maisky_desktop.ui.session_qt import QtSession
 from maisky_desktop.ui.timeline.widget import TimelineWidget
 from maisky_desktop.ui.tours import attach as attach_tours
+
+if TYPE_CHECKING:  # the type only: the window is handed its services (app.py opens the store)
+    from maisky_desktop.store.services import Services
 
 TYPING_PAUSE_MS = 60  # as-you-type: search once typing pauses this long
 VIEW_SETTLE_MS = 400  # a pan or zoom becomes a history entry once it stops this long
 
 
 class MainWindow(QtWidgets.QMainWindow):
-    def __init__(self, store: Store) -> None:
+    def __init__(self, services: Services, session: Session | None = None) -> None:
         super().__init__()
-        self.store = store
+        self.services = services
+        self.session = session or Session()
+        self.qsession = QtSession(self.session, self)
         self.setWindowTitle(f"Maisky Timeline — Soviet diplomacy {span.study_words()}")
-        self.timeline = TimelineWidget.from_store(store)
-        self.pane = PassagePane(store)
+        self.timeline = TimelineWidget.from_data(services.timeline())
+        self.pane = PassagePane(services)
         self.results = SearchPane()
-        self.reader = DocumentReader(store)
+        self.reader = DocumentReader(services)
         self.tabs = QtWidgets.QTabWidget()
         for widget, name in ((self.pane, "Passage"), (self.results, "Search"), (self.reader, "Document")):
             self.tabs.addTab(widget, name)
@@ -47,26 +57,25 @@ class MainWindow(QtWidgets.QMainWindow):
         split.setStretchFactor(0, 3)
         split.setStretchFactor(1, 2)
         self.setCentralWidget(split)
-        self.people = PeoplePane(store)
+        self.people = PeoplePane(services)
         self.people_dock = QtWidgets.QDockWidget("People", self)
         self.people_dock.setObjectName("people")
         self.people_dock.setWidget(self.people)
         self.addDockWidget(QtCore.Qt.DockWidgetArea.LeftDockWidgetArea, self.people_dock)
-        self.filter = Filter()
-        self.filter_bar = FilterBar(store)
+        choices = services.filter_choices()
+        self.filter_bar = FilterBar(choices.lanes, choices.people, choices.sources, choices.years)
         self.search_box = QtWidgets.QLineEdit(clearButtonEnabled=True)
         self.search_box.setPlaceholderText("Search events, people, passages — any spelling (Ctrl+F)")
         self._build_toolbars()
-        self.history = History(View(*self.timeline.view_range()))
-        self._navigating = False
-        self.runner = SearchRunner(store, self)
+        self.runner = SearchRunner(services.store, self)
         self._typing = QtCore.QTimer(self, singleShot=True, interval=TYPING_PAUSE_MS)
         self._settle = QtCore.QTimer(self, singleShot=True, interval=VIEW_SETTLE_MS)
+        self._quiet = False
         self._connect()
+        self._show_session()
         self.tours = attach_tours(self)
         attach_accessibility(self)
-        self._update_actions()
-        self.statusBar().showMessage(f"{store.count('events')} events from {store.count('sources')} sources")
+        self.statusBar().showMessage(services.summary())
 
     def _build_toolbars(self) -> None:
         bar = self.addToolBar("Navigation")
@@ -95,32 +104,166 @@ class MainWindow(QtWidgets.QMainWindow):
         filters.addWidget(self.filter_bar)
 
     def _connect(self) -> None:
-        self.timeline.event_selected.connect(self._on_event_selected)
-        self.timeline.view_changed.connect(self._on_view_changed)
-        self._settle.timeout.connect(self._record_view)
-        self.back_action.triggered.connect(lambda: self._navigate(self.history.back()))
-        self.forward_action.triggered.connect(lambda: self._navigate(self.history.forward()))
-        self.search_box.textChanged.connect(lambda _t: self._typing.start())
+        # intent -> session
+        self.timeline.event_selected.connect(self._on_event_picked)
+        self.timeline.view_changed.connect(lambda left, right: setattr(self.session, "view", (left, right)))
+        self.timeline.lane_mode_changed.connect(lambda mode: setattr(self.session, "lane_mode", mode))
+        self._settle.timeout.connect(self.session.record_view)
+        self.back_action.triggered.connect(self.session.back)
+        self.forward_action.triggered.connect(self.session.forward)
+        self.search_box.textChanged.connect(self._on_typed)
         self.search_box.returnPressed.connect(self._choose_first)
         self._typing.timeout.connect(self.run_search)
         self.runner.results.connect(self._on_results)
+        self.runner.filter_sets.connect(self._on_filter_sets)
         self.results.hit_chosen.connect(self.choose)
         self.pane.person_activated.connect(lambda pid: self.choose("person", pid))
         self.pane.open_in_document.connect(self.open_in_document)
         self.pane.message.connect(lambda text: self.statusBar().showMessage(text, 3000))
         self.reader.event_activated.connect(lambda eid: self.choose("event", eid))
         self.people.person_selected.connect(lambda pid: self.choose("person", pid))
-        self.people.filter_requested.connect(lambda pid: self.filter_bar.set_filter(Filter(person=pid)))
+        self.people.filter_requested.connect(lambda pid: setattr(self.session, "filter", Filter(person=pid)))
         self.people.event_activated.connect(lambda eid: self.choose("event", eid))
         self.people.passage_activated.connect(self.open_in_document)
-        self.filter_bar.filter_changed.connect(self.set_filter)
+        self.filter_bar.filter_changed.connect(lambda f: setattr(self.session, "filter", f))
+        # session -> widgets
+        q = self.qsession
+        q.view_changed.connect(self._on_view_changed)
+        q.lane_mode_changed.connect(self.timeline.set_lane_mode)
+        q.filter_changed.connect(self._on_filter_changed)
+        q.selection_changed.connect(self._on_selection_changed)
+        q.search_text_changed.connect(self._on_search_text_changed)
+        q.history_changed.connect(self._on_history_changed)
+
+    def _show_session(self) -> None:
+        """Show the session as it is (a fresh one: the opening view, nothing open; a restored one: all of it)."""
+        s = self.session
+        s.navigating = True
+        try:
+            self.timeline.set_view(*s.view)
+            if s.lane_mode != self.timeline.lane_mode:
+                self.timeline.set_lane_mode(s.lane_mode)
+            if s.filter.active:
+                self._on_filter_changed(s.filter)
+            self._on_selection_changed(s.selection)
+            self._on_search_text_changed(s.search_text)
+        finally:
+            s.navigating = False
+        self._on_history_changed(s.history)
+
+    # Intent ---------------------------------------------------------------------------------
+
+    def choose(self, kind: str, item_id: str) -> None:
+        """Open a search hit, a person chip, an event from the reader or a card."""
+        if kind == "event":
+            self.timeline.center_on(item_id)
+            self.timeline.select(item_id)  # announces event_selected, which puts it in the session
+        elif kind == "person":
+            self.session.select(person=item_id)
+            self._show_person(item_id)  # again if already chosen: the dock comes back
+        elif kind == "passage":
+            detail = self.services.passage_detail(item_id)  # None for a passage not in the store (a user's own)
+            first = detail.events[0] if detail and detail.events else None
+            if first is not None:
+                self.timeline.center_on(first)
+            self.session.select(event=first, passage=item_id)  # one history entry for both
+            if first is not None:
+                self._quiet = True  # announce the event without a second history entry
+                try:
+                    self.timeline.select(first)
+                finally:
+                    self._quiet = False
+            self._show_passage(item_id)
+
+    def _on_event_picked(self, event_id: str) -> None:
+        """An event was clicked, tabbed to or chosen: it opens in the pane (the reader keeps its page)."""
+        if self._quiet:
+            return
+        self.session.select(event=event_id, passage=None)
+        self._show_event(event_id)
+
+    def open_in_document(self, passage_id: str, start: int, end: int) -> None:
+        self.session.select(passage=passage_id)
+        self.tabs.setCurrentWidget(self.reader)
+        self.reader.open(passage_id, (start, end))
+
+    # Session -> widgets ---------------------------------------------------------------------
+
+    def _on_view_changed(self, view: tuple[float, float]) -> None:
+        if not self.session.navigating:
+            self._settle.start()
+        left, right = self.timeline.view_range()
+        if (left, right) != view:
+            self.timeline.set_view(*view)
+
+    def _on_selection_changed(self, selection: Selection) -> None:
+        """Show what is open. Back, Forward, a restore or a reset show every part again (and its tab);
+        a live choice only the part that changed (``choose`` has shown it already)."""
+        again = self.session.navigating
+        if selection.event is None:
+            self.timeline.mark_selected(None)
+            self.pane.clear_event()
+        elif again or selection.event != self.pane.event_id:
+            self._show_event(selection.event)
+        if selection.person is None:
+            self.timeline.highlight(None)
+        elif again or selection.person != self.people.person_id:
+            self._show_person(selection.person)
+        if selection.passage is not None and again:
+            self._show_passage(selection.passage)
+
+    def _show_event(self, event_id: str) -> None:
+        self.timeline.mark_selected(event_id)
+        if event_id != self.pane.event_id:
+            self.pane.show_event(event_id)
+        self.tabs.setCurrentWidget(self.pane)
+
+    def _show_person(self, person_id: str) -> None:
+        card = self.services.person_card(person_id)
+        if card is None:
+            return
+        self.people.show_person(person_id)
+        self.people_dock.show()
+        self.timeline.highlight(set(card.event_ids))
+
+    def _show_passage(self, passage_id: str) -> None:
+        detail = self.services.passage_detail(passage_id, self.session.selection.event)
+        self.tabs.setCurrentWidget(self.reader)
+        self.reader.open(passage_id, detail.span if detail else None)
+
+    def _on_filter_changed(self, f: Filter) -> None:
+        if self.filter_bar.current() != f:
+            self.filter_bar.set_filter(f)
+        self.runner.resolve(f)  # the id sets arrive in _on_filter_sets, computed off the UI thread
+        if not f.active:  # nothing to compute: everything shows at once (a resolve still running is dropped)
+            self._on_filter_sets(f, FilterSets())
+
+    def _on_filter_sets(self, f: Filter, sets: FilterSets) -> None:
+        """Apply a resolved filter to the timeline, the people list and search."""
+        self.timeline.set_filter(None if sets.events is None else set(sets.events))
+        self.people.set_allowed(sets.people)
+        self.statusBar().showMessage(f"Filter: {f.describe(self.filter_bar.names)}" if f.active else "No filter", 3000)
+        if self.session.search_text:
+            self.run_search()
+
+    def _on_search_text_changed(self, text: str) -> None:
+        if self.search_box.text() != text:
+            self.search_box.setText(text)
+
+    def _on_history_changed(self, history: History) -> None:
+        self._settle.stop()
+        self.back_action.setEnabled(history.can_back())
+        self.forward_action.setEnabled(history.can_forward())
 
     # Search -----------------------------------------------------------------------------
 
+    def _on_typed(self, text: str) -> None:
+        self.session.search_text = text
+        self._typing.start()
+
     def run_search(self) -> None:
         """Search what the box holds, off the UI thread (a newer search cancels this one)."""
-        text = self.search_box.text()
-        self.runner.search(text, self.filter)
+        self.runner.search(self.session.search_text, self.session.filter)
 
     def _on_results(self, results: Results) -> None:
         self.results.show_results(results)
@@ -132,106 +275,11 @@ class MainWindow(QtWidgets.QMainWindow):
         if hit is not None:
             self.choose(hit.kind, hit.id)
 
-    # Choosing things ----------------------------------------------------------------------
-
-    def choose(self, kind: str, item_id: str) -> None:
-        """Open a search hit, a person chip, an event from the reader or a card."""
-        if kind == "event":
-            self.timeline.center_on(item_id)
-            self.timeline.select(item_id)
-        elif kind == "person":
-            self._show_person(item_id)
-            self._record(person=item_id)
-        elif kind == "passage":
-            events = self.store.events_of_passage(item_id)
-            if events:
-                self.timeline.center_on(events[0])
-                self._navigating = True  # one history entry for the event and the passage together
-                self.timeline.select(events[0])
-                self._navigating = False
-            self._open_passage(item_id, None)
-            self._record(event=events[0] if events else None, passage=item_id)
-
-    def open_in_document(self, passage_id: str, start: int, end: int) -> None:
-        self._open_passage(passage_id, (start, end))
-        self._record(event=self.pane.event_id, passage=passage_id)
-
-    def _open_passage(self, passage_id: str, span: tuple[int, int] | None) -> None:
-        if span is None:
-            anchors = [a for e in self.store.events_of_passage(passage_id) for a in self.store.anchors(e)]
-            span = next(((a.char_start, a.char_end) for a in anchors if a.passage_id == passage_id), None)
-        self.tabs.setCurrentWidget(self.reader)
-        self.reader.open(passage_id, span)
-
-    def _show_person(self, person_id: str) -> None:
-        card = self.store.person(person_id)
-        if card is None:
-            return
-        self.people.show_person(person_id)
-        self.people_dock.show()
-        self.timeline.highlight(set(card["events"]))
-
-    def _on_event_selected(self, event_id: str) -> None:
-        self.pane.show_event(event_id)
-        self.tabs.setCurrentWidget(self.pane)
-        if not self._navigating:
-            self._record(event=event_id)
-
-    # Filters ------------------------------------------------------------------------------
-
-    def set_filter(self, f: Filter) -> None:
-        """Apply a filter to the timeline, the people list and search."""
-        self.filter = f
-        sets = resolve_filter(self.store.conn, f)
-        self.timeline.set_filter(None if sets.events is None else set(sets.events))
-        self.people.set_allowed(sets.people)
-        self.statusBar().showMessage(f"Filter: {f.describe(self.filter_bar.names)}" if f.active else "No filter", 3000)
-        if self.search_box.text():
-            self.run_search()
-
-    # History ------------------------------------------------------------------------------
-
-    def _record(self, **opened: str | None) -> None:
-        self._settle.stop()
-        self.history.select(*self.timeline.view_range(), **opened)
-        self._update_actions()
-
-    def _on_view_changed(self, _left: float, _right: float) -> None:
-        if not self._navigating:
-            self._settle.start()
-
-    def _record_view(self) -> None:
-        self.history.move(*self.timeline.view_range())
-        self._update_actions()
-
-    def _navigate(self, view: View) -> None:
-        """Show a history entry: its range, its event, person and passage."""
-        self._settle.stop()
-        self._navigating = True
-        try:
-            self.timeline.set_view(view.left, view.right)
-            if view.event:
-                self.timeline.select(view.event)
-            else:
-                self.pane.clear_event()
-            self.timeline.highlight(None)
-            if view.person:
-                self._show_person(view.person)
-            if view.passage:
-                self._open_passage(view.passage, None)
-        finally:
-            self._navigating = False
-        self._update_actions()
-
-    def _update_actions(self) -> None:
-        self.back_action.setEnabled(self.history.can_back())
-        self.forward_action.setEnabled(self.history.can_forward())
-
     # Start-up options and shutdown ---------------------------------------------------------
 
     def focus_event(self, event_id: str) -> bool:
         """Start focused on an event (``--event``); False if there is no such event."""
-        if self.store.event(event_id) is None:
+        if self.services.event(event_id) is None:
             return False
         self.choose("event", event_id)
         return True
@@ -243,4 +291,5 @@ class MainWindow(QtWidgets.QMainWindow):
 
     def closeEvent(self, event: QtGui.QCloseEvent) -> None:
         self.runner.stop()
+        self.qsession.detach()
         super().closeEvent(event)

@@ -6,7 +6,8 @@ window reads, so search can never read a different store than the timeline. Each
 carries a generation number; a newer request makes the running statement stop at its next
 progress-handler check (every 2,000 virtual-machine steps) and the query parser stop at
 its next word, and results of an older generation are dropped, so only the latest text is
-shown.
+shown. The same thread turns a filter into the ids it lets through (``resolve``): filters
+have generations of their own, so typing never cancels a filter and a filter never a search.
 
 The worker is a plain Python thread, not a ``QThread``: Qt aborts the whole process when a
 ``QThread`` object is destroyed while it runs (for example when a window is dropped without
@@ -31,6 +32,8 @@ from maisky_desktop.store.faults import damage_message
 from maisky_desktop.store.reader import Store
 from maisky_desktop.store.search import FilterSets, Searcher, resolve_filter
 
+SEARCH, FILTER = 0, 1  # the two kinds of request, each with its own generations
+
 PROGRESS_STEPS = 2000
 JOIN_TIMEOUT_S = 5.0
 
@@ -45,20 +48,23 @@ class SearchRunner(QtCore.QObject):
     """
 
     results = QtCore.Signal(object)
+    filter_sets = QtCore.Signal(object, object)  # Filter, FilterSets: only the latest filter's
     failed = QtCore.Signal(str)
     _finished = QtCore.Signal(int, object)  # generation, Results (emitted from the worker thread)
+    _resolved = QtCore.Signal(int, object, object)  # generation, Filter, FilterSets
     _failed = QtCore.Signal(int, str)
 
     def __init__(self, store: Store, parent: QtCore.QObject | None = None) -> None:
         super().__init__(parent)
         self._path = store.path
-        self._latest = 0
-        self._requests: queue.SimpleQueue[tuple[int, str, Filter] | None] = queue.SimpleQueue()
+        self._latests = [0, 0]  # per kind: the newest generation asked for
+        self._requests: queue.SimpleQueue[tuple[int, int, str, Filter] | None] = queue.SimpleQueue()
         conn = store.open_sibling()  # same file identity as the window's store, or StoreError
         conn.set_progress_handler(self._stale_running, PROGRESS_STEPS)
         self._conn: sqlite3.Connection | None = conn
-        self._running_generation = 0
+        self._running = (SEARCH, 0)
         self._finished.connect(self._on_finished, QtCore.Qt.ConnectionType.QueuedConnection)
+        self._resolved.connect(self._on_resolved, QtCore.Qt.ConnectionType.QueuedConnection)
         self._failed.connect(self._on_failed, QtCore.Qt.ConnectionType.QueuedConnection)
         self._thread = threading.Thread(target=self._loop, name="maisky-search", daemon=True)
         self._thread.start()
@@ -66,18 +72,32 @@ class SearchRunner(QtCore.QObject):
 
     # Main thread -------------------------------------------------------------------------
 
+    @property
+    def _latest(self) -> int:
+        return self._latests[SEARCH]
+
     def search(self, text: str, filt: Filter) -> int:
         """Queue a search; any search still running is cancelled. Returns its generation."""
-        self._latest += 1
-        self._requests.put((self._latest, text, filt))
-        return self._latest
+        self._latests[SEARCH] += 1
+        self._requests.put((SEARCH, self._latests[SEARCH], text, filt))
+        return self._latests[SEARCH]
+
+    def resolve(self, filt: Filter) -> int:
+        """Queue turning a filter into id sets (``filter_sets``); a filter still resolving is cancelled."""
+        self._latests[FILTER] += 1
+        self._requests.put((FILTER, self._latests[FILTER], "", filt))
+        return self._latests[FILTER]
 
     def _on_finished(self, generation: int, results: object) -> None:
-        if generation == self._latest:
+        if generation == self._latests[SEARCH]:
             self.results.emit(results)
 
+    def _on_resolved(self, generation: int, filt: object, sets: object) -> None:
+        if generation == self._latests[FILTER]:
+            self.filter_sets.emit(filt, sets)
+
     def _on_failed(self, generation: int, message: str) -> None:
-        if generation == self._latest:
+        if generation in self._latests:
             self.failed.emit(message)
 
     def is_running(self) -> bool:
@@ -85,7 +105,7 @@ class SearchRunner(QtCore.QObject):
 
     def stop(self) -> None:
         """Cancel what runs, end the thread and close its connection. Safe to call twice."""
-        self._latest += 1  # makes the running statement and parse stop at their next check
+        self._latests = [n + 1 for n in self._latests]  # the running statement and parse stop at their next check
         self._requests.put(None)
         if self._thread.is_alive() and self._thread is not threading.current_thread():
             self._thread.join(JOIN_TIMEOUT_S)
@@ -94,7 +114,8 @@ class SearchRunner(QtCore.QObject):
     # Worker thread -----------------------------------------------------------------------
 
     def _stale_running(self) -> bool:
-        return self._latest != self._running_generation
+        kind, generation = self._running
+        return self._latests[kind] != generation
 
     def _loop(self) -> None:
         searcher: Searcher | None = None
@@ -102,20 +123,21 @@ class SearchRunner(QtCore.QObject):
         try:
             while True:
                 request = self._requests.get()
-                while request is not None and not self._requests.empty():
-                    request = self._requests.get()  # only the newest request matters
                 if request is None:
                     return
-                generation, text, filt = request
-                if generation != self._latest:
-                    continue
-                self._running_generation = generation
+                kind, generation, text, filt = request
+                if generation != self._latests[kind]:
+                    continue  # a newer request of this kind is queued behind it
+                self._running = (kind, generation)
                 try:
                     if searcher is None:
                         assert self._conn is not None
                         searcher = Searcher(self._conn)
                     if filters is None or filters[0] != filt:
                         filters = (filt, resolve_filter(searcher.conn, filt))
+                    if kind == FILTER:
+                        self._emit(self._resolved, generation, filt, filters[1])
+                        continue
                     results = searcher.search(text, filters[1], cancelled=self._stale_running)
                 except ParseCancelledError:
                     continue

@@ -185,9 +185,7 @@ class TourPanel(QtWidgets.QWidget):
 
 def attach(window) -> TourPanel:
     """Add the tour panel to a main window as a dock beside People; stops glide the timeline."""
-    from maisky_desktop.store import tours as tour_queries
-
-    panel = TourPanel(tour_queries.tours(window.store.conn))
+    panel = TourPanel(window.services.tours())
     window.glide = Glide(window.timeline, parent=window)
     dock = QtWidgets.QDockWidget("Tours", window)
     dock.setObjectName("tours")
@@ -206,7 +204,7 @@ def attach(window) -> TourPanel:
         from maisky_desktop.ui.handout_dialog import HandoutDialog
 
         selected = window.timeline.selected_id()
-        dialog = HandoutDialog(window.store, list(panel.tours.values()), selected, tour_id or None, window)
+        dialog = HandoutDialog(window.services.store, list(panel.tours.values()), selected, tour_id or None, window)
         if dialog.exec() == QtWidgets.QDialog.DialogCode.Accepted:
             window.statusBar().showMessage(dialog.result_message, 5000)
 

@@ -34,6 +34,7 @@ from maisky_desktop import paths
 from maisky_desktop.core.filters import Filter
 from maisky_desktop.core.kiosk_settings import KioskSettings
 from maisky_desktop.store.reader import Store
+from maisky_desktop.store.services import Services
 from maisky_desktop.ui.kiosk import Kiosk
 
 WORDS = ["Maisky", "Litvinoff", "Майский", "treaty", "Rapallo", "purge", "Churchill", "1939", '"trade pact"', "AND"]
@@ -145,7 +146,7 @@ def main() -> int:
     from maisky_desktop.ui.main_window import MainWindow
 
     store = Store.open(paths.default_store())
-    window = MainWindow(store)
+    window = MainWindow(Services(store))
     kiosk = Kiosk(window, settings, app)
     kiosk.exit_app = lambda status: None
     kiosk.start()

@@ -21,6 +21,7 @@ sys.path.insert(0, str(ROOT))
 from maisky_desktop import paths  # noqa: E402
 from maisky_desktop.core.filters import Filter  # noqa: E402
 from maisky_desktop.store.reader import Store  # noqa: E402
+from maisky_desktop.store.services import Services  # noqa: E402
 from maisky_desktop.ui.main_window import MainWindow  # noqa: E402
 from maisky_desktop.ui.notes.panel import Target  # noqa: E402
 from maisky_desktop.ui.notes.research import attach  # noqa: E402
@@ -65,7 +66,7 @@ def main() -> None:
     app.setApplicationName("Maisky Timeline")
     folder = Path(tempfile.mkdtemp(prefix="maisky-shots-"))
     store = Store.open(paths.default_store())
-    window = MainWindow(store)
+    window = MainWindow(Services(store))
     window.setGeometry(0, 0, width, height)
     window.show()
     research = attach(window, folder / "notes", restore=False)

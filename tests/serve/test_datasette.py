@@ -83,3 +83,12 @@ def test_full_text_search_through_the_json_api(served):
     assert rows and all("rapallo" in r["text"].lower() for r in rows)
     folded = _get(base, f"/{DATABASE}/people.json", _search="Yrjo")  # diacritics folded by the FTS tokenizer
     assert "yrjo-koskinen" in [r["id"] for r in folded]
+
+
+def test_publish_into_a_file_is_one_clear_line(tmp_path, built_store, capsys):
+    blocker = tmp_path / "not-a-folder"
+    blocker.write_text("a file where the folder should go\n")
+    assert main(["--store", str(built_store), "publish", str(blocker)]) == 2
+    err = capsys.readouterr().err.strip()
+    assert err.startswith("maisky-desktop: cannot write") and "\n" not in err and "Traceback" not in err
+    assert blocker.read_text() == "a file where the folder should go\n"  # nothing lost

@@ -69,7 +69,7 @@ def test_a_filter_narrows_every_kind(searcher, store):
     f = Filter(person="litvinov")
     sets = resolve_filter(store.conn, f)
     results = searcher.search("Maisky", sets, limit=100)
-    litvinov_events = set(store.person("litvinov")["events"])
+    litvinov_events = set(store.person_card("litvinov").event_ids)
     assert results.hits["event"] and {h.id for h in results.hits["event"]} <= litvinov_events
     assert {h.id for h in results.hits["person"]} <= sets.people
     assert {h.id for h in results.hits["passage"]} <= sets.passages

@@ -3,26 +3,26 @@
 import pytest
 from timeline_helpers import show
 
-from maisky_desktop.store.reader import Store
+from maisky_desktop.store.services import Services
 from maisky_desktop.ui.main_window import MainWindow
 from maisky_desktop.ui.timeline.widget import TimelineWidget
 
 
 @pytest.fixture
 def window(qtbot, embedded_store):
-    store = Store.open(embedded_store)
-    win = MainWindow(store)
+    services = Services.open(embedded_store)
+    win = MainWindow(services)
     qtbot.addWidget(win)
     win.resize(1366, 768)
     win.show()
     qtbot.waitExposed(win)
     yield win
     win.close()
-    store.close()
+    services.close()
 
 
 @pytest.fixture
 def timeline(qtbot, embedded_store):
-    store = Store.open(embedded_store)
-    yield show(qtbot, TimelineWidget.from_store(store))
-    store.close()
+    services = Services.open(embedded_store)
+    yield show(qtbot, TimelineWidget.from_data(services.timeline()))
+    services.close()

@@ -8,6 +8,7 @@ import pytest
 from PySide6 import QtCore, QtGui, QtTest, QtWidgets
 
 from maisky_desktop.store.reader import Store
+from maisky_desktop.store.services import Services
 from maisky_desktop.ui import theme
 from maisky_desktop.ui.accessibility import INTERACTIVE_ROLES
 from maisky_desktop.ui.main_window import MainWindow
@@ -90,7 +91,7 @@ def test_the_font_size_setting_reaches_widgets_and_timeline_labels(qtbot, themed
     base = themed.font().pointSizeF()
     theme.apply(themed, 1.5)
     store = Store.open(embedded_store)
-    win = MainWindow(store)
+    win = MainWindow(Services(store))
     qtbot.addWidget(win)
     win.show()
     qtbot.waitExposed(win)
@@ -108,7 +109,7 @@ def test_the_high_contrast_theme_is_black_on_white_everywhere(qtbot, themed, emb
     assert pal.color(QtGui.QPalette.ColorRole.Base) == QtGui.QColor("#ffffff")
     assert style.BACKGROUND == "#ffffff" and style.MUTED_INK == "#000000"
     store = Store.open(embedded_store)
-    win = MainWindow(store)
+    win = MainWindow(Services(store))
     qtbot.addWidget(win)
     win.show()
     qtbot.waitExposed(win)

@@ -23,9 +23,9 @@ def _marked(text: str) -> list[tuple[str, str]]:
 def _with_labels(text: str, start: int, refs) -> str:
     """The passage as a reader sees it: each footnote marker's characters replaced by its label."""
     out, at = [], start
-    for a, b, label, _note in sorted(refs):
-        out += [text[at - start : a - start], label]
-        at = b
+    for ref in sorted(refs, key=lambda r: r.char_start):
+        out += [text[at - start : ref.char_start - start], ref.label]
+        at = ref.char_end
     out.append(text[at - start :])
     return "".join(out)
 

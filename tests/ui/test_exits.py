@@ -19,6 +19,7 @@ from PySide6 import QtCore, QtWidgets
 from maisky_desktop.core.filters import Filter
 from maisky_desktop.store.reader import Store
 from maisky_desktop.store.search import Searcher
+from maisky_desktop.store.services import Services
 from maisky_desktop.ui import app as app_module
 from maisky_desktop.ui import search_worker
 from maisky_desktop.ui.errors import ErrorReporter
@@ -47,11 +48,11 @@ def test_a_window_dropped_without_closing_does_not_abort(tmp_path):
     code = (
         "from PySide6 import QtWidgets\n"
         "from maisky_desktop import paths\n"
-        "from maisky_desktop.store.reader import Store\n"
+        "from maisky_desktop.store.services import Services\n"
         "from maisky_desktop.ui.main_window import MainWindow\n"
         "app = QtWidgets.QApplication([])\n"
         "def start():\n"
-        "    w = MainWindow(Store.open(paths.default_store()))\n"
+        "    w = MainWindow(Services.open(paths.default_store()))\n"
         "    w.show(); w.start_search('Maisky'); app.processEvents()\n"
         "start()\n"
         "print('ended')\n"
@@ -72,7 +73,7 @@ def test_the_timeline_benchmark_start_up_step_runs_to_the_end(tmp_path):
 
 def test_closing_the_window_stops_the_search_thread_and_closes_its_connection(qtbot, embedded_store):
     store = Store.open(embedded_store)
-    window = MainWindow(store)
+    window = MainWindow(Services(store))
     qtbot.addWidget(window)
     window.show()
     with qtbot.waitSignal(window.runner.results, timeout=5000):
@@ -178,7 +179,7 @@ def test_a_bug_in_a_slot_shows_a_report_dialog_and_the_app_goes_on(qtbot, window
     monkeypatch.setenv("XDG_STATE_HOME", str(tmp_path))
     monkeypatch.setattr("maisky_desktop.ui.errors.has_display", lambda: True)
     log_path = logs.start()
-    reporter = ErrorReporter(window.store.path, log_path)
+    reporter = ErrorReporter(window.services.path, log_path)
     reporter.install()
     try:
         with monkeypatch.context() as m:

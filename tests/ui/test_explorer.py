@@ -13,8 +13,8 @@ def test_clicking_an_event_shows_the_exact_source_slice_cited(qtbot, window, sou
         click_event(qtbot, window, "arcos-raid")
     html = window.pane.toHtml()
     text = window.pane.toPlainText()
-    for anchor in window.store.anchors("arcos-raid"):
-        passage = window.store.passage(anchor.passage_id)
+    for anchor in window.services.anchors("arcos-raid"):
+        passage = window.services.passage(anchor.passage_id)
         assert passage.text == source_texts[passage.source_id][passage.char_start : passage.char_end]
         assert source_texts[anchor.source_id][anchor.char_start : anchor.char_end] in text
     assert "background-color:#ffe08a" in html and "Copy citation" in text and "Lane" in text
@@ -59,13 +59,15 @@ def test_a_stale_search_never_overwrites_the_latest(qtbot, window):
 
 
 def test_a_person_filter_leaves_only_their_events_drawn(qtbot, window):
-    window.people.filter_requested.emit("litvinov")
+    with qtbot.waitSignal(window.runner.filter_sets, timeout=5000):  # resolved off the UI thread
+        window.people.filter_requested.emit("litvinov")
     items = window.timeline.items
     drawn = {window.timeline.layout_data.ids[i] for i in items.in_view(1800, 2000)}
-    assert drawn == set(window.store.person("litvinov")["events"])
+    assert drawn == set(window.services.person_card("litvinov").event_ids)
     assert "person: Maxim Litvinov" in window.filter_bar.summary.text()
     assert set(window.people.shown_ids()) >= {"litvinov"} and len(window.people.shown_ids()) < 87
-    window.filter_bar.clear.click()
+    with qtbot.waitSignal(window.runner.filter_sets, timeout=5000):
+        window.filter_bar.clear.click()
     assert items.shown is None and not window.filter_bar.clear.isEnabled()
 
 
@@ -75,7 +77,7 @@ def test_selecting_a_person_highlights_their_events_and_fills_the_card(window):
     assert "Lyakhovetsky" in card and "Roles and posts" in card and "Sources that mention them" in card
     lay = window.timeline.layout_data
     lit = {lay.ids[i] for i in np.flatnonzero(window.timeline.items.emphasis)}
-    assert lit == set(window.store.person("maisky")["events"])
+    assert lit == set(window.services.person_card("maisky").event_ids)
 
 
 def test_people_list_finds_any_spelling(window):
@@ -89,7 +91,7 @@ def test_people_list_finds_any_spelling(window):
 
 def test_reader_highlights_the_anchored_span_and_lists_events_in_view(window, source_texts):
     window.choose("event", "treaty-of-rapallo")
-    anchor = window.store.anchors("treaty-of-rapallo")[0]
+    anchor = window.services.anchors("treaty-of-rapallo")[0]
     window.pane.open_in_document.emit(anchor.passage_id, anchor.char_start, anchor.char_end)
     reader = window.reader
     assert window.tabs.currentWidget() is reader
@@ -146,7 +148,7 @@ def test_a_disagreement_on_the_cause_is_shown_with_its_readings_side_by_side(win
 def test_the_person_card_lists_the_passages_that_mention_them_and_opens_one(window, source_texts):
     window.choose("person", "bukharin")
     card = window.people.card.toPlainText()
-    mentions = window.store.mentions("bukharin")
+    mentions = window.services.person_card("bukharin").mentions
     assert "Mentioned in" in card and f"({len(mentions)} passages)" in card
     first = mentions[0]
     window.people._on_link(QtCore.QUrl(f"passage:{first.passage_id}:{first.char_start}:{first.char_end}"))
@@ -161,10 +163,11 @@ def test_an_open_ended_date_reads_by_and_after_in_the_pane(window):
     assert "after 1933" in window.pane.toPlainText()
 
 
-def test_the_year_filter_reaches_the_earliest_events_in_the_store(window):
+def test_the_year_filter_reaches_the_earliest_events_in_the_store(qtbot, window):
     bar = window.filter_bar
     bar.year_from.setValue(1884)
-    bar.year_to.setValue(1884)
+    with qtbot.waitSignal(window.runner.filter_sets, timeout=5000):
+        bar.year_to.setValue(1884)
     assert bar.current() == Filter(year_from=1884, year_to=1884)
     drawn = {window.timeline.layout_data.ids[i] for i in window.timeline.items.in_view(1800, 2000)}
     assert "maisky-born" in drawn

@@ -15,7 +15,7 @@ def test_clicking_an_event_shows_its_verbatim_passage(qtbot, window, source_text
         click_event(qtbot, window, "treaty-of-rapallo")
     assert sig.args == ["treaty-of-rapallo"]
     shown = window.pane.toPlainText()
-    anchor = window.store.anchors("treaty-of-rapallo")[0]
+    anchor = window.services.anchors("treaty-of-rapallo")[0]
     quote = source_texts[anchor.source_id][anchor.char_start : anchor.char_end]
     assert quote in shown
     assert "16 April 1922" in shown

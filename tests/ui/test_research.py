@@ -12,7 +12,7 @@ from PySide6 import QtGui
 
 from maisky_desktop.core import dates
 from maisky_desktop.core.filters import Filter
-from maisky_desktop.store.reader import Store
+from maisky_desktop.store.services import Services
 from maisky_desktop.store.userdata import DB_NAME
 from maisky_desktop.ui.main_window import MainWindow
 from maisky_desktop.ui.notes.research import attach
@@ -49,7 +49,7 @@ def test_a_note_on_an_event_is_listed_searchable_marked_and_jumps_back(research,
 
 
 def test_a_note_from_words_selected_in_the_reader_is_anchored_to_the_source(research, window, source_texts):
-    anchor = window.store.anchors("treaty-of-rapallo")[0]
+    anchor = window.services.anchors("treaty-of-rapallo")[0]
     window.open_in_document(anchor.passage_id, anchor.char_start, anchor.char_end)
     words = "secretly signed the Treaty of Rapallo"
     _select_words(window.reader, words)
@@ -78,7 +78,7 @@ def test_a_failed_save_says_why_and_keeps_the_text(research, window):
     assert research.panel.save().body == "three hours of thinking"
 
 
-def test_an_own_event_from_the_form_joins_its_lane_and_the_filter(research, window):
+def test_an_own_event_from_the_form_joins_its_lane_and_the_filter(qtbot, research, window):
     form = research.event_form()
     form.fill(title="Talks at the Foreign Office", date="summer 1938", people="Maisky; Halifax")
     assert "summer 1938" in form.reading.text() and "1938-22" in form.reading.text()
@@ -95,10 +95,12 @@ def test_an_own_event_from_the_form_joins_its_lane_and_the_filter(research, wind
     assert window.timeline.selected_id() == event_id
     assert window.tabs.currentWidget() is research.own_view
     assert "summer 1938" in research.own_view.toPlainText() and "your event" in research.own_view.toPlainText()
-    window.filter_bar.set_filter(Filter(year_from=1938, year_to=1938))
+    with qtbot.waitSignal(window.runner.filter_sets, timeout=5000):  # resolved off the UI thread
+        window.filter_bar.set_filter(Filter(year_from=1938, year_to=1938))
     shown = window.timeline.items.shown
     assert shown is not None and shown[window.timeline.layout_data.index_of(event_id)]
-    window.filter_bar.set_filter(Filter(year_from=1920, year_to=1925))
+    with qtbot.waitSignal(window.runner.filter_sets, timeout=5000):
+        window.filter_bar.set_filter(Filter(year_from=1920, year_to=1925))
     assert not window.timeline.items.shown[window.timeline.layout_data.index_of(event_id)]
 
 
@@ -169,8 +171,8 @@ def test_copy_citation_renders_the_chosen_style(research, window):
 
 def test_the_last_session_comes_back_on_start(qtbot, tmp_path, embedded_store):
     folder = tmp_path / "notes"
-    store = Store.open(embedded_store)
-    first = MainWindow(store)
+    services = Services.open(embedded_store)
+    first = MainWindow(services)
     qtbot.addWidget(first)
     first.show()
     r = attach(first, folder)
@@ -181,16 +183,16 @@ def test_the_last_session_comes_back_on_start(qtbot, tmp_path, embedded_store):
     view = first.timeline.view_range()
     first.close()
     assert (folder / "session.json").exists() and r.user is None
-    second = MainWindow(store)
+    second = MainWindow(services)
     qtbot.addWidget(second)
     second.show()
     attach(second, folder)
     assert second.timeline.lane_mode == "person"
-    assert second.filter == Filter(year_from=1930, year_to=1945)
+    assert second.session.filter == Filter(year_from=1930, year_to=1945)
     assert second.timeline.selected_id() == "treaty-of-rapallo"
     assert second.timeline.view_range() == pytest.approx(view, abs=1e-6)
     second.close()
-    store.close()
+    services.close()
 
 
 def test_a_damaged_notes_file_is_restored_and_the_window_says_so(qtbot, tmp_path, embedded_store):
@@ -202,8 +204,8 @@ def test_a_damaged_notes_file_is_restored_and_the_window_says_so(qtbot, tmp_path
     user.backup()
     user.close()
     (folder / DB_NAME).write_bytes(b"garbage" * 1000)
-    store = Store.open(embedded_store)
-    win = MainWindow(store)
+    services = Services.open(embedded_store)
+    win = MainWindow(services)
     qtbot.addWidget(win)
     win.show()
     r = attach(win, folder, restore=False)
@@ -211,7 +213,7 @@ def test_a_damaged_notes_file_is_restored_and_the_window_says_so(qtbot, tmp_path
     assert "restored from the backup" in win.statusBar().currentMessage()
     assert [n.body for n in r.panel.notes_shown()] == ["kept in the backup"]
     win.close()
-    store.close()
+    services.close()
 
 
 def test_an_own_document_is_readable_searchable_and_quotable(research, window, tmp_path):

@@ -5,7 +5,7 @@ from timeline_helpers import show, to_viewport
 
 from maisky_desktop.core import labels
 from maisky_desktop.core.viewport import Era
-from maisky_desktop.store.reader import Store
+from maisky_desktop.store.services import Services
 from maisky_desktop.store.synthetic import build_synthetic
 from maisky_desktop.ui.timeline import style
 from maisky_desktop.ui.timeline.widget import TimelineWidget
@@ -45,9 +45,9 @@ def test_no_two_visible_labels_overlap_nor_cover_a_mark(timeline, view):
 @pytest.fixture
 def timeline(qtbot, embedded_store):
     """Labels are checked at laptop size, where space for them is tightest."""
-    store = Store.open(embedded_store)
-    yield show(qtbot, TimelineWidget.from_store(store), (1366, 768))
-    store.close()
+    services = Services.open(embedded_store)
+    yield show(qtbot, TimelineWidget.from_data(services.timeline()), (1366, 768))
+    services.close()
 
 
 def test_titles_appear_when_zoomed_in_and_counts_when_crowded(timeline):
@@ -66,9 +66,9 @@ def test_long_titles_are_elided_to_their_box(timeline):
 
 @pytest.fixture
 def dense(qtbot, tmp_path):
-    store = Store.open(build_synthetic(tmp_path / "dense.sqlite", 20000, 200))
-    yield show(qtbot, TimelineWidget.from_store(store))
-    store.close()
+    services = Services.open(build_synthetic(tmp_path / "dense.sqlite", 20000, 200))
+    yield show(qtbot, TimelineWidget.from_data(services.timeline()))
+    services.close()
 
 
 def test_a_dense_store_draws_density_and_counts_that_break_apart(dense):

@@ -3,12 +3,10 @@
 import pytest
 from PySide6 import QtCore
 
-from maisky_desktop.store import tours as tour_queries
-
 
 def test_every_tour_is_listed(window):
     listed = [window.tours.list.item(i).data(QtCore.Qt.ItemDataRole.UserRole) for i in range(window.tours.list.count())]
-    assert listed == [t.id for t in tour_queries.tours(window.store.conn)]
+    assert listed == [t.id for t in window.services.tours()]
     assert len(listed) == 5
 
 
@@ -27,7 +25,7 @@ def test_a_tour_walks_all_its_stops(qtbot, window, tour_id):
         assert panel.progress_label.text() == f"Stop {n} of {len(tour.stops)}"
         assert window.timeline.selected_id() == stop.event_id
         assert window.pane.event_id == stop.event_id  # the pane shows the stop's passage
-        assert window.store.anchors(stop.event_id)[0].quote[:20] in window.pane.toPlainText()
+        assert window.services.anchors(stop.event_id)[0].quote[:20] in window.pane.toPlainText()
         left, right = window.timeline.view_range()
         i = window.timeline.layout_data.index_of(stop.event_id)
         assert left <= window.timeline.layout_data.x0[i] and window.timeline.layout_data.x1[i] <= right

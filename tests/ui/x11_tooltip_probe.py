@@ -10,12 +10,12 @@ import sys
 from PySide6 import QtCore, QtGui, QtWidgets
 
 from maisky_desktop import paths
-from maisky_desktop.store.reader import Store
+from maisky_desktop.store.services import Services
 from maisky_desktop.ui.timeline.widget import TimelineWidget
 
 app = QtWidgets.QApplication(sys.argv[:1])
-store = Store.open(paths.default_store())
-tl = TimelineWidget.from_store(store)
+services = Services.open(paths.default_store())
+tl = TimelineWidget.from_data(services.timeline())
 tl.resize(1280, 720)
 tl.move(0, 0)
 tl.show()

@@ -22,7 +22,7 @@ from maisky_desktop.core.formats.events_table import EventExport
 from maisky_desktop.core.formats.notes_markdown import NoteEntry
 from maisky_desktop.core.formats.records import Citable
 from maisky_desktop.core.own_events import OWN_ID_PREFIX, OWN_LANE
-from maisky_desktop.core.session import Selection, Session, SessionError
+from maisky_desktop.core.session import Session, SessionError
 from maisky_desktop.core.source_selection import display_to_source
 from maisky_desktop.store import own_records
 from maisky_desktop.store import timeline as timeline_queries
@@ -48,7 +48,7 @@ class Research(QtCore.QObject):
 
     def __init__(self, window, folder: Path | None, keep: int) -> None:
         super().__init__(window)
-        self.window, self.store = window, window.store
+        self.window, self.store = window, window.services.store
         self.folder = folder or default_folder()
         self.messages: list[str] = []
         self.user: UserData | None = None
@@ -66,12 +66,12 @@ class Research(QtCore.QObject):
         self._build_menu()
         self._build_markers()
         if self.user is not None:
-            window.reader.store = WithOwnDocuments(self.store, self.user)
+            window.reader.services = WithOwnDocuments(window.services, self.user)
             self.refresh_own_events()
             self.refresh_markers()
         self._hook_reader()
         window.timeline.event_selected.connect(self._on_event_selected)
-        window.filter_bar.filter_changed.connect(self._apply_filter)
+        window.runner.filter_sets.connect(lambda f, _sets: self._apply_filter(f))  # after the window's own
         window.installEventFilter(self)
         self._tell(self.messages)
 
@@ -172,7 +172,7 @@ class Research(QtCore.QObject):
         self.own_ids = {e.id for e in own_records.own_events(self.user)}
         c = self.content
         self.window.timeline.set_events(c.layout, c.lanes, c.people)
-        self._apply_filter(self.window.filter)
+        self._apply_filter(self.window.session.filter)
         self.refresh_markers()
 
     def shown_ids(self, f: Filter) -> set[str] | None:
@@ -255,9 +255,9 @@ class Research(QtCore.QObject):
         if self.panel is None or not person:
             self.window.statusBar().showMessage("Choose a person first", 4000)
             return
-        card = self.store.person(person)
+        card = self.store.person_card(person)
         self._show_panel()
-        self.panel.start_note(Target("person", person, str(card["name"]) if card else person))
+        self.panel.start_note(Target("person", person, card.name if card else person))
 
     def selection_target(self) -> Target | None:
         """The words selected in the reader as a passage target with their offsets in the source file."""
@@ -279,8 +279,8 @@ class Research(QtCore.QObject):
         start, end = passage.char_start + span[0], passage.char_start + span[1]
         quote = passage.text[span[0] : span[1]]
         para = f", ¶ {passage.para_no}" if passage.para_no else ""
-        source = reader.store.source(passage.source_id) or {}
-        label = f"{source.get('title') or passage.source_id}{para}"
+        source = reader.services.source(passage.source_id)
+        label = f"{source.title if source else passage.source_id}{para}"
         return Target("passage", passage.id, label, passage.source_id, start, end, quote)
 
     def note_on_selection(self) -> None:
@@ -313,7 +313,7 @@ class Research(QtCore.QObject):
 
     # -- own events ---------------------------------------------------------------------------------
     def _source_choices(self) -> list[tuple[str, str]]:
-        choices = list(self.store.sources())
+        choices = [(s.id, s.name) for s in self.store.sources()]
         if self.user:
             choices += [(did, f"{title} (your document)") for did, title, _f in own_records.documents(self.user)]
         return choices
@@ -460,14 +460,14 @@ class Research(QtCore.QObject):
         return self.gather.note_entries(notes, style_name)
 
     def events_under_filter(self) -> list[EventExport]:
-        return self.gather.events(self.window.filter)
+        return self.gather.events(self.window.session.filter)
 
     def events_in_view(self) -> list[EventExport]:
         left, right = self.window.timeline.view_range()
         layout = self.window.timeline.layout_data
         shown = self.window.timeline.items.shown
         ids = {layout.ids[i] for i in layout.visible(left, right) if shown is None or shown[i]}
-        return [e for e in self.gather.events(self.window.filter) if e.id in ids]
+        return [e for e in self.gather.events(self.window.session.filter) if e.id in ids]
 
     def view_size(self) -> tuple[int, int]:
         size = self.window.timeline.size()
@@ -478,7 +478,7 @@ class Research(QtCore.QObject):
         content = getattr(self, "content", None) or TimelineContent(
             t.layout_data, timeline_queries.lanes(self.store.conn), timeline_queries.eras(self.store.conn), None
         )
-        shown = self.shown_ids(self.window.filter)
+        shown = self.shown_ids(self.window.session.filter)
         return render(content, path, size, t.view_range(), t.lane_mode, shown, t.selected_id())
 
     def export_dialog(self) -> ExportDialog:
@@ -499,20 +499,8 @@ class Research(QtCore.QObject):
 
     # -- session restore ------------------------------------------------------------------------------
     def session(self) -> Session:
-        """The window's state as a session (view, lanes, filter, selection, search text)."""
-        w = self.window
-        s = Session()
-        s.view = w.timeline.view_range()
-        s.lane_mode = w.timeline.lane_mode
-        s.filter = w.filter
-        person = w.people.list.currentItem()
-        s.selection = Selection(
-            w.timeline.selected_id(),
-            person.data(QtCore.Qt.ItemDataRole.UserRole) if person else None,
-            None,
-        )
-        s.search_text = w.search_box.text()
-        return s
+        """The window's session: view, lanes, filter, selection, search text and history."""
+        return self.window.session
 
     def save_session(self) -> None:
         """Written beside the notes on close, through a temporary file: a crash never leaves half a session."""
@@ -530,23 +518,11 @@ class Research(QtCore.QObject):
         path = self.folder / SESSION_FILE
         if self.user is None or not path.exists():
             return False
-        s = Session()
         try:
-            s.loads(path.read_text(encoding="utf-8"))
+            self.window.session.loads(path.read_text(encoding="utf-8"))  # the widgets follow the session
         except (OSError, SessionError) as exc:
             self.window.statusBar().showMessage(f"Last session not restored: {exc}", 8000)
             return False
-        w = self.window
-        w.timeline.set_lane_mode(s.lane_mode)
-        if s.filter.active:
-            w.filter_bar.set_filter(s.filter)
-        if s.selection.person:
-            w.choose("person", s.selection.person)
-        if s.selection.event:
-            w.timeline.select(s.selection.event)
-        if s.search_text:
-            w.start_search(s.search_text)
-        w.timeline.set_view(*s.view)
         return True
 
     def eventFilter(self, obj, event) -> bool:

@@ -7,22 +7,16 @@ events the filter leaves are listed.
 
 from __future__ import annotations
 
-import html
+from typing import TYPE_CHECKING
 
 from PySide6 import QtCore, QtWidgets
 
-from maisky_desktop.core.dates import DateError, in_words
 from maisky_desktop.core.search import name_matches
-from maisky_desktop.core.text import mention_html
-from maisky_desktop.store.reader import Store
+from maisky_desktop.core.text import person_card_html
 from maisky_desktop.ui.text_font import use_source_font
 
-
-def _life(value: object) -> str:
-    try:
-        return in_words(str(value)) if value else "?"
-    except DateError:
-        return str(value)
+if TYPE_CHECKING:  # the type only: widgets get the services handed in, they never open a store
+    from maisky_desktop.store.services import Services
 
 
 class PeoplePane(QtWidgets.QWidget):
@@ -33,11 +27,11 @@ class PeoplePane(QtWidgets.QWidget):
     event_activated = QtCore.Signal(str)
     passage_activated = QtCore.Signal(str, int, int)  # passage id, mention start, end: open in the reader
 
-    def __init__(self, store: Store, parent: QtWidgets.QWidget | None = None) -> None:
+    def __init__(self, services: Services, parent: QtWidgets.QWidget | None = None) -> None:
         super().__init__(parent)
-        self.store = store
+        self.services = services
         self.person_id: str | None = None
-        self._people = store.people()
+        self._people = services.people()
         self._allowed: frozenset[str] | None = None
         self.box = QtWidgets.QLineEdit(placeholderText="Find a person (any spelling)…", clearButtonEnabled=True)
         self.box.textChanged.connect(self._refill)
@@ -69,21 +63,21 @@ class PeoplePane(QtWidgets.QWidget):
         text = self.box.text()
         self.list.blockSignals(True)
         self.list.clear()
-        for pid, name, aliases, count in self._people:
-            if self._allowed is not None and pid not in self._allowed:
+        for person in self._people:
+            if self._allowed is not None and person.id not in self._allowed:
                 continue
-            if not name_matches(text, [name, *aliases.split("; ")]):
+            if not name_matches(text, list(person.aliases)):
                 continue
-            item = QtWidgets.QListWidgetItem(f"{name}  ({count})")
-            item.setData(QtCore.Qt.ItemDataRole.UserRole, pid)
+            item = QtWidgets.QListWidgetItem(f"{person.name}  ({person.event_count})")
+            item.setData(QtCore.Qt.ItemDataRole.UserRole, person.id)
             self.list.addItem(item)
-            if pid == self.person_id:
+            if person.id == self.person_id:
                 self.list.setCurrentItem(item)
         self.list.blockSignals(False)
 
     def show_person(self, person_id: str) -> None:
         """Fill the card and select the person in the list (from a chip, a search, history)."""
-        card = self.store.person(person_id)
+        card = self.services.person_card(person_id)
         if card is None:
             return
         self.person_id = person_id
@@ -92,49 +86,7 @@ class PeoplePane(QtWidgets.QWidget):
                 self.list.blockSignals(True)
                 self.list.setCurrentRow(i)
                 self.list.blockSignals(False)
-        self.card.setHtml(self._card_html(card))
-
-    def _card_html(self, card: dict) -> str:
-        e = html.escape
-        parts = [f"<h2 style='margin-bottom:2px'>{e(str(card['name']))}</h2>"]
-        if card.get("born") or card.get("died"):
-            parts.append(
-                f"<p style='margin-top:0'><b>{e(_life(card.get('born')))} – {e(_life(card.get('died')))}</b></p>"
-            )
-        if card.get("summary"):
-            parts.append(f"<p>{e(str(card['summary']))}</p>")
-        others = [a for a in card["alias_list"] if a != card["name"]]
-        if others:
-            parts.append(f"<p><span style='color:#666'>Also written</span> {e('; '.join(others))}</p>")
-        if card["posts"]:
-            posts = "".join(
-                f"<li>{e(title)} <span style='color:#666'>{e(_life(date))}</span></li>" for title, date in card["posts"]
-            )
-            parts.append(f"<p><b>Roles and posts</b></p><ul>{posts}</ul>")
-        if card.get("fate"):
-            parts.append(f"<p><b>Fate</b> {e(str(card['fate']))}</p>")
-        if card["sources"]:
-            rows = "".join(
-                f"<li>{e(title)} <span style='color:#666'>({n} events)</span></li>" for _, title, n in card["sources"]
-            )
-            parts.append(f"<p><b>Sources that mention them</b></p><ul>{rows}</ul>")
-        parts.append(
-            f"<p><a href='highlight:{e(card['id'])}'>Highlight on the timeline</a> &nbsp;·&nbsp; "
-            f"<a href='filter:{e(card['id'])}'>Show only their events</a></p>"
-        )
-        if card["events"]:
-            links = []
-            for event_id in card["events"]:
-                ev = self.store.event(event_id)
-                if ev is not None:
-                    when = f"<span style='color:#666'>{e(in_words(ev.date))}</span>"
-                    links.append(f"<li><a href='event:{e(ev.id)}'>{e(ev.title)}</a> {when}</li>")
-            parts.append(f"<p><b>Events</b></p><ul>{''.join(links)}</ul>")
-        if card.get("mentions"):
-            n = len(card["mentions"])
-            parts.append(f"<p><b>Mentioned in</b> <span style='color:#666'>({n} passages)</span></p>")
-            parts.append(f"<ul>{''.join(mention_html(m) for m in card['mentions'])}</ul>")
-        return "".join(parts)
+        self.card.setHtml(person_card_html(card))
 
     def _on_current(self, item: QtWidgets.QListWidgetItem | None, _previous) -> None:
         if item is None:

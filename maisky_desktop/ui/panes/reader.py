@@ -9,12 +9,16 @@ ends with a link back to the paragraph that cites it.
 from __future__ import annotations
 
 import html
+from typing import TYPE_CHECKING
 
 from PySide6 import QtCore, QtWidgets
 
 from maisky_desktop.core.markup import Marker, Piece, paragraph_html
-from maisky_desktop.store.reader import PassageRow, Store
+from maisky_desktop.core.records import DocumentView, Passage
 from maisky_desktop.ui.text_font import use_source_font
+
+if TYPE_CHECKING:  # the type only: widgets get the services handed in, they never open a store
+    from maisky_desktop.store.services import Services
 
 _TAGS = {"heading": "h3", "caption": "p", "footnote": "p", "reference": "p", "body": "p"}
 _STYLE = {"caption": "color:#555; font-style:italic", "footnote": "font-size:small", "reference": "font-size:small"}
@@ -25,11 +29,11 @@ class DocumentReader(QtWidgets.QWidget):
 
     event_activated = QtCore.Signal(str)
 
-    def __init__(self, store: Store, parent: QtWidgets.QWidget | None = None) -> None:
+    def __init__(self, services: Services, parent: QtWidgets.QWidget | None = None) -> None:
         super().__init__(parent)
-        self.store = store
+        self.services = services
         self.source_id: str | None = None
-        self.passages: list[PassageRow] = []
+        self.passages: list[Passage] = []
         self._index: dict[str, int] = {}
         self._anchors: dict[str, list[tuple[str, str]]] = {}
         self.title = QtWidgets.QLabel("Open a passage in its document from the passage pane or a search.")
@@ -54,30 +58,31 @@ class DocumentReader(QtWidgets.QWidget):
 
     def open(self, passage_id: str, span: tuple[int, int] | None = None) -> bool:
         """Show the passage's whole source, scrolled to it, the span (file offsets) highlighted."""
-        passage = self.store.passage(passage_id)
-        if passage is None:
+        passage = self.services.passage(passage_id)
+        doc = self.services.document(passage.source_id) if passage else None
+        if doc is None:
             return False
-        self._load(passage.source_id, span)
+        self._load(doc, span)
         self.scroll_to(passage_id)
         return True
 
-    def _load(self, source_id: str, span: tuple[int, int] | None) -> None:
-        self.source_id = source_id
-        source = self.store.source(source_id) or {}
+    def _load(self, doc: DocumentView, span: tuple[int, int] | None) -> None:
+        source = doc.source
+        self.source_id = source.id
         self.title.setText(
-            f"<b>{html.escape(str(source.get('title') or source_id))}</b> — "
-            f"{html.escape(', '.join(str(v) for v in (source.get('author'), source.get('outlet')) if v))}"
+            f"<b>{html.escape(source.title or source.id)}</b> — "
+            f"{html.escape(', '.join(v for v in (source.author, source.outlet) if v))}"
         )
-        self.passages = self.store.source_passages(source_id)
+        self.passages = list(doc.passages)
         self._index = {p.id: i for i, p in enumerate(self.passages)}
         refs: dict[str, list[Marker]] = {}
         cited_by: dict[str, str] = {}
-        for pid, start, end, label, note_id in self.store.source_footnote_refs(source_id):
-            refs.setdefault(pid, []).append(Marker(start, end, label, f"note:{note_id}"))
-            cited_by.setdefault(note_id, pid)
+        for r in doc.refs:
+            refs.setdefault(r.passage_id, []).append(Marker(r.char_start, r.char_end, r.label, f"note:{r.note_id}"))
+            cited_by.setdefault(r.note_id, r.passage_id)
         self._anchors = {}
-        for pid, event_id, title, _s, _e in self.store.source_anchors(source_id):
-            self._anchors.setdefault(pid, []).append((event_id, title))
+        for a in doc.anchored:
+            self._anchors.setdefault(a.passage_id, []).append((a.event_id, a.title))
         blocks = []
         for p in self.passages:
             highlight = span if span and p.char_start <= span[0] < p.char_end else None
@@ -104,7 +109,7 @@ class DocumentReader(QtWidgets.QWidget):
         self.text.verticalScrollBar().setValue(int(top) - self.text.viewport().height() // 4)
         self._update_in_view()
 
-    def visible_passages(self) -> list[PassageRow]:
+    def visible_passages(self) -> list[Passage]:
         """The passages at least partly on screen."""
         if not self.passages:
             return []

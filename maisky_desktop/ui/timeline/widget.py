@@ -9,6 +9,7 @@ view moves, ``core.viewport`` bounds them. Public API used by the rest of the ap
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from typing import TYPE_CHECKING
 
 import numpy as np
 import pyqtgraph as pg
@@ -27,6 +28,9 @@ from maisky_desktop.ui.timeline.lane_header import LaneHeader
 from maisky_desktop.ui.timeline.legend import Legend
 from maisky_desktop.ui.timeline.navigation import Navigator
 from maisky_desktop.ui.timeline.overview import OverviewStrip
+
+if TYPE_CHECKING:  # the type only: the data comes from the services
+    from maisky_desktop.store.services import TimelineData
 
 DEFAULT_RANGE = viewport.HOME
 PERSON_COLOURS = [
@@ -48,6 +52,7 @@ class TimelineWidget(QtWidgets.QWidget):
 
     event_selected = QtCore.Signal(str)
     view_changed = QtCore.Signal(float, float)  # left, right in decimal years
+    lane_mode_changed = QtCore.Signal(str)
 
     def __init__(
         self,
@@ -119,22 +124,12 @@ class TimelineWidget(QtWidgets.QWidget):
         QtCore.QTimer.singleShot(0, self._fill_overview)
 
     @classmethod
-    def from_store(cls, store, parent: QtWidgets.QWidget | None = None) -> TimelineWidget:
-        """The timeline of a store: category lanes, eras and person lanes."""
-        from maisky_desktop.store import timeline as queries
-
-        layout = queries.event_layout(store.conn, store.path)
-        widget = cls(
-            layout,
-            queries.lanes(store.conn),
-            parent,
-            eras=queries.eras(store.conn),
-            people=lambda: queries.person_lanes(store.conn, layout),
-        )
-        if layout.on_demand:
-            widget.destroyed.connect(layout.titles.close)  # ends the text loader's thread
+    def from_data(cls, data: TimelineData, parent: QtWidgets.QWidget | None = None) -> TimelineWidget:
+        """The timeline of a store (``Services.timeline()``): category lanes, eras and person lanes."""
+        widget = cls(data.layout, data.lanes, parent, eras=data.eras, people=data.people)
+        if data.layout.on_demand:
+            widget.destroyed.connect(data.layout.titles.close)  # ends the text loader's thread
         return widget
-
     @property
     def _people(self) -> PersonLanes | None:
         if callable(self._people_source):
@@ -231,6 +226,7 @@ class TimelineWidget(QtWidgets.QWidget):
             self._apply_lanes(self._category[0].with_lanes(people.lane, n), people.names, colours)
         else:
             self._apply_lanes(*self._category)
+        self.lane_mode_changed.emit(mode)
 
     def set_events(self, layout: Layout, lanes: list[tuple[str, str, str]], people: PersonLanes | None = None) -> None:
         """Replace the events drawn (the store's plus the user's own in a lane of their own), keeping the view
@@ -335,6 +331,13 @@ class TimelineWidget(QtWidgets.QWidget):
         if index is None:
             return
         self._select_index(index)
+
+    def mark_selected(self, event_id: str | None) -> None:
+        """Show an event as selected without announcing it (the session already knows)."""
+        index = None if event_id is None else self.layout_data.index_of(event_id)
+        if index != self.items.selected:
+            self.items.set_selected(index)
+            self.labels.update()
 
     def selected_id(self) -> str | None:
         i = self.items.selected

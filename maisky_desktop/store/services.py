@@ -1,0 +1,177 @@
+"""The queries the app's widgets call, each returning typed records (``core.records``) built here.
+
+Widgets receive a ``Services`` (and the session), never a ``Store`` or a connection: the store
+is opened and checked once per start (``Services.open``), and what a pane shows is one call
+(``event_detail``, ``person_card``, ``passage_detail``, ``document``). The queries that must
+not run on the UI thread (search, resolving a filter into id sets) run in ``ui.search_worker``
+on a connection of their own to the same file.
+"""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+from maisky_desktop.core.layout import Layout
+from maisky_desktop.core.person_lanes import PersonLanes
+from maisky_desktop.core.records import (
+    Anchor,
+    AnchorDetail,
+    DocumentView,
+    Event,
+    EventDetail,
+    Named,
+    Passage,
+    PassageDetail,
+    PersonCard,
+    PersonListing,
+    Source,
+)
+from maisky_desktop.core.span import TimeSpan
+from maisky_desktop.core.tour import Tour
+from maisky_desktop.core.viewport import Era
+from maisky_desktop.store import timeline, tours
+from maisky_desktop.store.reader import Store
+
+
+@dataclass(frozen=True)
+class TimelineData:
+    """What the timeline draws: the events' layout, the category lanes (id, name, colour), eras, person lanes."""
+
+    layout: Layout
+    lanes: list[tuple[str, str, str]]
+    eras: list[Era]
+    people: Callable[[], PersonLanes]  # person lanes are built on first use (the People lane switch)
+
+
+@dataclass(frozen=True)
+class FilterChoices:
+    """What the filter bar offers: lanes, people, sources and the years of the data."""
+
+    lanes: list[Named]
+    people: list[Named]
+    sources: list[Named]
+    years: TimeSpan
+
+
+class Services:
+    """Typed, read-only queries over one store, opened and checked once."""
+
+    def __init__(self, store: Store) -> None:
+        self._store = store
+        self.path = store.path
+
+    @classmethod
+    def open(cls, path: Path) -> Services:
+        """Open and vet the store (raises ``StoreError`` with a one-line message)."""
+        return cls(Store.open(path))
+
+    def close(self) -> None:
+        self._store.close()
+
+    @property
+    def store(self) -> Store:
+        """The row-level queries themselves, for the layers that join the shipped store with other data
+        (exports, handouts, the research layer over the user's notes). Widgets use the methods below."""
+        return self._store
+
+    # -- the whole store ----------------------------------------------------------------------
+    def summary(self) -> str:
+        """'210 events from 5 sources', for the status bar."""
+        return f"{self._store.count('events')} events from {self._store.count('sources')} sources"
+
+    def timeline(self) -> TimelineData:
+        conn = self._store.conn
+        layout = timeline.event_layout(conn, self.path)
+        people = functools.partial(timeline.person_lanes, conn, layout)  # built when first asked for
+        return TimelineData(layout, timeline.lanes(conn), timeline.eras(conn), people)
+
+    def filter_choices(self) -> FilterChoices:
+        people = [Named(p.id, p.name) for p in self._store.people()]
+        return FilterChoices(self._store.categories(), people, self._store.sources(), self._store.time_span())
+
+    def people(self) -> list[PersonListing]:
+        return self._store.people()
+
+    def tours(self) -> list[Tour]:
+        return tours.tours(self._store.conn)
+
+    # -- one thing ------------------------------------------------------------------------------
+    def event(self, event_id: str) -> Event | None:
+        return self._store.event(event_id)
+
+    def anchors(self, event_id: str) -> list[Anchor]:
+        """Where an event is anchored, in the catalog's order."""
+        return self._store.anchors(event_id)
+
+    def event_detail(self, event_id: str) -> EventDetail | None:
+        """The passage pane's content: the event, its lane, people, places, conflicts and each anchor in full."""
+        store = self._store
+        event = store.event(event_id)
+        if event is None:
+            return None
+        lanes = {c.id: c.name for c in store.categories()}
+        anchors = []
+        for anchor in store.anchors(event_id):
+            passage, source = store.passage(anchor.passage_id), store.source(anchor.source_id)
+            if passage is None or source is None:
+                continue
+            pieces = tuple(store.paragraph(passage.para_id))
+            refs = tuple(r for p in pieces for r in store.footnote_refs(p.id))
+            notes = tuple(n for n in (store.passage(r.note_id) for r in refs) if n is not None)
+            anchors.append(AnchorDetail(anchor, source, passage, pieces, refs, notes))
+        return EventDetail(
+            event,
+            lanes.get(event.category_id, event.category_id),
+            tuple(store.event_people(event_id)),
+            tuple(store.event_places(event_id)),
+            tuple(store.conflicts(event_id)),
+            tuple(anchors),
+        )
+
+    def passage(self, passage_id: str) -> Passage | None:
+        return self._store.passage(passage_id)
+
+    def source(self, source_id: str) -> Source | None:
+        return self._store.source(source_id)
+
+    def passage_detail(self, passage_id: str, event_id: str | None = None) -> PassageDetail | None:
+        """A passage with its source, footnotes and the events anchored in it; the span is ``event_id``'s
+        anchor in it if it has one, else the first anchor's (the earliest event's)."""
+        store = self._store
+        passage = store.passage(passage_id)
+        source = store.source(passage.source_id) if passage else None
+        if passage is None or source is None:
+            return None
+        events = tuple(store.events_of_passage(passage_id))
+        span = next(
+            (
+                (a.char_start, a.char_end)
+                for e in ([event_id] if event_id in events else []) + list(events)
+                for a in store.anchors(e)
+                if a.passage_id == passage_id
+            ),
+            None,
+        )
+        refs = tuple(store.footnote_refs(passage_id))
+        notes = tuple(n for n in (store.passage(r.note_id) for r in refs) if n is not None)
+        return PassageDetail(passage, source, events, span, refs, notes)
+
+    def document(self, source_id: str) -> DocumentView | None:
+        """A whole source for the reader."""
+        store = self._store
+        source = store.source(source_id)
+        if source is None:
+            return None
+        return DocumentView(
+            source,
+            tuple(store.source_passages(source_id)),
+            tuple(store.source_footnote_refs(source_id)),
+            tuple(store.source_anchors(source_id)),
+        )
+
+    def person_card(self, person_id: str) -> PersonCard | None:
+        return self._store.person_card(person_id)
+
