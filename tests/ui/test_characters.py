@@ -100,8 +100,8 @@ def test_the_reader_renders_the_sources_markup_and_shows_only_their_characters(w
     printed = 0
     for source_id, text in source_texts.items():
         refs = {}
-        for pid, start, end, label, note_id in store.source_footnote_refs(source_id):
-            refs.setdefault(pid, []).append(Marker(start, end, label, f"note:{note_id}"))
+        for r in store.source_footnote_refs(source_id):
+            refs.setdefault(r.passage_id, []).append(Marker(r.char_start, r.char_end, r.label, f"note:{r.note_id}"))
         first = store.source_passages(source_id)[0]
         assert window.reader.open(first.id)
         doc = window.reader.text.document()
