@@ -14,7 +14,7 @@ from typing import Any
 
 import yaml
 
-from maisky_desktop.core import dates
+from maisky_desktop.core import dates, safe_yaml
 
 SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 # What sources can disagree on (CATALOG-CONVENTIONS, "Conflicts"): the pane names the field.
@@ -29,6 +29,10 @@ class Problem:
 
     def __str__(self) -> str:
         return f"{self.file}:{self.line}: {self.message}"
+
+
+class Unreadable(Problem):
+    """A file that could not be read at all: checks across files would only echo it, so they wait."""
 
 
 @dataclass(frozen=True)
@@ -172,17 +176,15 @@ def _convert(node: yaml.Node) -> Any:
 
 
 def read_yaml(path: Path, label: str, problems: list[Problem]) -> list[_Node]:
-    """The records of one catalog file; a YAML error becomes a problem at its line."""
+    """The records of one catalog file; anything malformed becomes one problem at its line.
+
+    ``safe_yaml`` refuses what could hang or exhaust the reader (aliases, deep nesting, huge
+    files) and what YAML would silently get wrong (a key twice, a key that is not text).
+    """
     try:
-        with open(path, encoding="utf-8") as fh:
-            root = yaml.compose(fh, Loader=yaml.SafeLoader)
-    except yaml.MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
-        line = mark.line + 1 if mark else 1
-        problems.append(Problem(label, line, f"YAML syntax: {exc.problem or exc}"))
-        return []
-    except (OSError, UnicodeDecodeError) as exc:
-        problems.append(Problem(label, 1, f"cannot read file: {exc}"))
+        root = safe_yaml.compose(path)
+    except safe_yaml.RefusedYamlError as exc:
+        problems.append(Unreadable(label, exc.line, exc.reason))
         return []
     if root is None:
         return []

@@ -64,6 +64,16 @@ class Edtf:
 
 
 def _part(text: str) -> Edtf:
+    """One side of a date; a date the calendar cannot hold (``000X``, ``9999-24``) is a DateError too."""
+    try:
+        return _part_days(text)
+    except DateError:
+        raise
+    except (ValueError, OverflowError):
+        raise DateError(f"date out of range (years 1 to 9999): {text!r}") from None
+
+
+def _part_days(text: str) -> Edtf:
     m = _PART.match(text)
     if not m:
         raise DateError(f"not an EDTF date: {text!r}")

@@ -36,6 +36,11 @@ def resolve(seeds: Path, catalog_dir: Path, label_base: Path) -> Resolved:
     cat = catalog_mod.load(catalog_dir, label_base)
     problems += cat.problems
     res = Resolved([s for s, _ in pairs], {s.id: d for s, d in pairs}, cat)
+    if any(isinstance(p, catalog_mod.Unreadable) for p in problems):
+        # A file that did not parse leaves its records out; checking the others against them
+        # would turn one syntax error into dozens of "unknown ..." lines. Fix it first.
+        res.problems = sorted(problems, key=lambda p: (p.file, p.line, p.message))
+        return res
     _unique(cat, problems)
     _references(res, problems)
     editorial.check(cat, res.documents, problems)
