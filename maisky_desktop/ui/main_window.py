@@ -20,6 +20,7 @@ from maisky_desktop.core.history import History
 from maisky_desktop.core.search import Results
 from maisky_desktop.core.session import Selection, Session
 from maisky_desktop.ui.accessibility import attach as attach_accessibility
+from maisky_desktop.ui.actions import Act, Actions
 from maisky_desktop.ui.filter_bar import FilterBar
 from maisky_desktop.ui.panes.passage_pane import PassagePane
 from maisky_desktop.ui.panes.people import PeoplePane
@@ -74,29 +75,27 @@ class MainWindow(QtWidgets.QMainWindow):
         self._connect()
         self._show_session()
         self.tours = attach_tours(self)
+        if hasattr(self, "handout_action"):  # the tours' handout command belongs in File
+            self.menus["File"].insertAction(self.actions[Act.COPY_CITATION], self.handout_action)
         attach_accessibility(self)
         self.statusBar().showMessage(services.summary())
 
     def _build_toolbars(self) -> None:
+        """The menu bar from the action registry; Back/Forward and the search box in a toolbar, the filter under it."""
+        self.actions = Actions(self, adopted=self.timeline.actions)
+        self.menus = self.actions.build_menus(self.menuBar())
+        style = self.style()
+        self.back_action, self.forward_action = self.actions[Act.BACK], self.actions[Act.FORWARD]
+        self.back_action.setIcon(style.standardIcon(QtWidgets.QStyle.StandardPixmap.SP_ArrowBack))
+        self.forward_action.setIcon(style.standardIcon(QtWidgets.QStyle.StandardPixmap.SP_ArrowForward))
         bar = self.addToolBar("Navigation")
         bar.setObjectName("navigation")
         bar.setMovable(False)
-        style = self.style()
-        self.back_action = QtGui.QAction(style.standardIcon(QtWidgets.QStyle.StandardPixmap.SP_ArrowBack), "Back", self)
-        self.back_action.setShortcut(QtGui.QKeySequence("Alt+Left"))
-        self.back_action.setToolTip("Back (Alt+Left)")
-        self.forward_action = QtGui.QAction(
-            style.standardIcon(QtWidgets.QStyle.StandardPixmap.SP_ArrowForward), "Forward", self
-        )
-        self.forward_action.setShortcut(QtGui.QKeySequence("Alt+Right"))
-        self.forward_action.setToolTip("Forward (Alt+Right)")
         bar.addAction(self.back_action)
         bar.addAction(self.forward_action)
+        for action in (self.back_action, self.forward_action):
+            bar.widgetForAction(action).setAccessibleName(action.iconText())
         bar.addWidget(self.search_box)
-        find = QtGui.QAction("Find", self)
-        find.setShortcut(QtGui.QKeySequence.StandardKey.Find)
-        find.triggered.connect(lambda: (self.search_box.setFocus(), self.search_box.selectAll()))
-        self.addAction(find)
         self.addToolBarBreak()
         filters = self.addToolBar("Filter")
         filters.setObjectName("filter")
@@ -109,8 +108,18 @@ class MainWindow(QtWidgets.QMainWindow):
         self.timeline.view_changed.connect(lambda left, right: setattr(self.session, "view", (left, right)))
         self.timeline.lane_mode_changed.connect(lambda mode: setattr(self.session, "lane_mode", mode))
         self._settle.timeout.connect(self.session.record_view)
-        self.back_action.triggered.connect(self.session.back)
-        self.forward_action.triggered.connect(self.session.forward)
+        a = self.actions
+        a.on(Act.QUIT, self.close)
+        a.on(Act.FIND, lambda: (self.search_box.setFocus(), self.search_box.selectAll()))
+        a.on(Act.BACK, self.session.back)
+        a.on(Act.FORWARD, self.session.forward)
+        a.on(Act.LANES_CATEGORIES, lambda: setattr(self.session, "lane_mode", "category"))
+        a.on(Act.LANES_PEOPLE, lambda: setattr(self.session, "lane_mode", "person"))
+        a.on(Act.CLEAR_FILTER, lambda: setattr(self.session, "filter", Filter()))
+        a.on(Act.COPY_CITATION, lambda: self.pane.copy_citation(0))
+        a.on(Act.OPEN_IN_DOCUMENT, self.pane.open_first)
+        a.on(Act.SHORTCUTS, self.show_shortcuts)
+        a.on(Act.ABOUT, self.show_about)
         self.search_box.textChanged.connect(self._on_typed)
         self.search_box.returnPressed.connect(self._choose_first)
         self._typing.timeout.connect(self.run_search)
@@ -129,7 +138,7 @@ class MainWindow(QtWidgets.QMainWindow):
         # session -> widgets
         q = self.qsession
         q.view_changed.connect(self._on_view_changed)
-        q.lane_mode_changed.connect(self.timeline.set_lane_mode)
+        q.lane_mode_changed.connect(self._on_lane_mode_changed)
         q.filter_changed.connect(self._on_filter_changed)
         q.selection_changed.connect(self._on_selection_changed)
         q.search_text_changed.connect(self._on_search_text_changed)
@@ -141,8 +150,7 @@ class MainWindow(QtWidgets.QMainWindow):
         s.navigating = True
         try:
             self.timeline.set_view(*s.view)
-            if s.lane_mode != self.timeline.lane_mode:
-                self.timeline.set_lane_mode(s.lane_mode)
+            self._on_lane_mode_changed(s.lane_mode)
             if s.filter.active:
                 self._on_filter_changed(s.filter)
             self._on_selection_changed(s.selection)
@@ -196,6 +204,12 @@ class MainWindow(QtWidgets.QMainWindow):
         if (left, right) != view:
             self.timeline.set_view(*view)
 
+    def _on_lane_mode_changed(self, mode: str) -> None:
+        if mode != self.timeline.lane_mode:
+            self.timeline.set_lane_mode(mode)
+        self.actions[Act.LANES_CATEGORIES].setChecked(mode == "category")
+        self.actions[Act.LANES_PEOPLE].setChecked(mode == "person")
+
     def _on_selection_changed(self, selection: Selection) -> None:
         """Show what is open. Back, Forward, a restore or a reset show every part again (and its tab);
         a live choice only the part that changed (``choose`` has shown it already)."""
@@ -205,6 +219,8 @@ class MainWindow(QtWidgets.QMainWindow):
             self.pane.clear_event()
         elif again or selection.event != self.pane.event_id:
             self._show_event(selection.event)
+        for key in (Act.COPY_CITATION, Act.OPEN_IN_DOCUMENT):
+            self.actions[key].setEnabled(selection.event is not None and self.actions.allowed(key))
         if selection.person is None:
             self.timeline.highlight(None)
         elif again or selection.person != self.people.person_id:
@@ -252,8 +268,28 @@ class MainWindow(QtWidgets.QMainWindow):
 
     def _on_history_changed(self, history: History) -> None:
         self._settle.stop()
-        self.back_action.setEnabled(history.can_back())
-        self.forward_action.setEnabled(history.can_forward())
+        self.back_action.setEnabled(history.can_back() and self.actions.allowed(Act.BACK))
+        self.forward_action.setEnabled(history.can_forward() and self.actions.allowed(Act.FORWARD))
+
+    # Help ---------------------------------------------------------------------------------
+
+    def show_shortcuts(self) -> None:
+        """Every command with its keys, from the action registry."""
+        box = QtWidgets.QMessageBox(self)
+        box.setWindowTitle("Keyboard shortcuts")
+        box.setTextFormat(QtCore.Qt.TextFormat.RichText)
+        box.setText(self.actions.shortcuts_html())
+        box.open()
+        self.shortcuts_box = box
+
+    def show_about(self) -> None:
+        QtWidgets.QMessageBox.about(
+            self,
+            "About Maisky Timeline",
+            f"<h3>Maisky Timeline</h3><p>Soviet diplomacy {span.study_words()}, centred on Ivan Maisky. "
+            "Every event is anchored, character for character, in a passage of its sources.</p>"
+            f"<p>{self.services.summary()}; the store: {self.services.path.name}</p>",
+        )
 
     # Search -----------------------------------------------------------------------------
 

@@ -103,12 +103,12 @@ def measure_first_frame(store_path: Path) -> float:
     """Store open to first painted timeline, alone in a fresh process (repeated: the machine is noisy)."""
     from PySide6 import QtWidgets
 
-    from maisky_desktop.store.reader import Store
+    from maisky_desktop.store.services import Services
     from maisky_desktop.ui.timeline.widget import TimelineWidget
 
     app = QtWidgets.QApplication.instance() or QtWidgets.QApplication([])
     t = time.perf_counter()
-    widget = TimelineWidget.from_store(Store.open(store_path))
+    widget = TimelineWidget.from_data(Services.open(store_path).timeline())
     widget.resize(*SIZE)
     widget.show()
     _wait_painted(app, widget.plot.viewport())

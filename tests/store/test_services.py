@@ -38,7 +38,7 @@ def test_each_record_is_its_table(built_store, table, record):
 def test_event_detail_has_anchors_people_places_and_conflicts(services, source_texts):
     detail = services.event_detail("maisky-born")
     assert detail.event.title and detail.lane == "Maisky's life and postings"
-    assert [c.field for c in detail.conflicts] == ["date"]
+    assert [c.field for c in detail.conflicts] == ["date", "name"]  # the birth date and the birth name
     assert "maisky" in [p.id for p in detail.people] and "Kirillov" in [p.name for p in detail.places]
     readings = [a.anchor.reading for a in detail.anchors if a.anchor.reading]
     assert len(readings) >= 2

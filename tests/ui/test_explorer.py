@@ -35,6 +35,8 @@ def test_conflicting_sources_are_shown_side_by_side(window):
     text = window.pane.toPlainText()
     assert "The sources conflict on the date." in text
     assert "19 January 1884" in text and "aged 70 in 1953" in text
+    # a second disagreement on the same event, with its own readings: the birth name
+    assert "The sources conflict on the name." in text and "Ivan Mikhailovich Lyakhovetsky" in text
 
 
 def test_search_then_choose_centres_the_timeline_and_opens_the_pane(qtbot, window):

@@ -239,3 +239,20 @@ def test_an_own_document_is_readable_searchable_and_quotable(research, window, t
     assert own is not None
     research.panel.search.setText("Halifax call")
     assert any(f.kind == "own event" and f.id == own for f in research.panel.found_shown())
+
+
+def test_filters_know_notes(research, window, qtbot):
+    window.choose("event", "treaty-of-rapallo")
+    research.bookmark_event()
+    assert len(research.markers.data) == 1
+    research.actions["only_noted"].setChecked(True)
+    research.toggle_only_noted()
+    shown = window.timeline.items.shown
+    layout = window.timeline.layout_data
+    assert [layout.ids[i] for i in np.flatnonzero(shown)] == ["treaty-of-rapallo"]
+    window.filter_bar.set_filter(Filter(year_from=1930, year_to=1940))  # Rapallo (1922) is filtered out
+    qtbot.waitUntil(lambda: not window.timeline.items.shown.any())  # the filter resolves off the UI thread
+    assert len(research.markers.data) == 0
+    research.actions["only_noted"].setChecked(False)
+    research.toggle_only_noted()
+    assert window.timeline.items.shown.sum() > 10 and len(research.markers.data) == 0

@@ -61,6 +61,7 @@ class Research(QtCore.QObject):
         self.spellings = load_spellings(self.store.conn)
         self._base = window.timeline.layout_data
         self.own_ids: set[str] = set()
+        self.only_noted = False
         self._build_dock()
         self._build_own_tab()
         self._build_menu()
@@ -81,7 +82,7 @@ class Research(QtCore.QObject):
         if self.user is not None:
             self.panel: NotesPanel | None = NotesPanel(self.user, self.gather.heading, self._matching, self._others)
             self.panel.jump_requested.connect(self.jump)
-            self.panel.notes_changed.connect(self.refresh_markers)
+            self.panel.notes_changed.connect(lambda: self._apply_filter(self.window.session.filter))
             widget: QtWidgets.QWidget = self.panel
         else:
             self.panel = None
@@ -108,6 +109,7 @@ class Research(QtCore.QObject):
         entries = [
             ("note_event", "Note on the selected event", "Ctrl+Shift+N", self.note_on_event),
             ("bookmark_event", "Bookmark the selected event", "Ctrl+D", self.bookmark_event),
+            ("only_noted", "Show only events with notes", None, self.toggle_only_noted),
             ("note_selection", "Note on the words selected in the document", "Ctrl+Shift+M", self.note_on_selection),
             ("note_person", "Note on the person shown", None, self.note_on_person),
             (None, None, None, None),
@@ -130,6 +132,7 @@ class Research(QtCore.QObject):
                 action.setShortcut(QtGui.QKeySequence(shortcut))
             action.triggered.connect(lambda _checked=False, s=slot: s())
             action.setEnabled(self.user is not None or key in ("copy_chicago", "copy_apa", "export"))
+            action.setCheckable(key == "only_noted")
             menu.addAction(action)
             self.actions[key] = action
 
@@ -191,17 +194,28 @@ class Research(QtCore.QObject):
         return (set() if f.lane == OWN_LANE else set(shipped)) | own
 
     def _apply_filter(self, f: Filter) -> None:
-        self.window.timeline.set_filter(self.shown_ids(f))
+        shown = self.shown_ids(f)
+        if self.only_noted and self.user is not None:
+            noted = self.user.noted_targets("event")
+            shown = noted if shown is None else shown & noted
+        self.window.timeline.set_filter(shown)
+        self.refresh_markers()
+
+    def toggle_only_noted(self) -> None:
+        """The filter bar's filter, narrowed to the events that carry a note or a bookmark (or not any more)."""
+        self.only_noted = self.actions["only_noted"].isChecked()
+        self._apply_filter(self.window.session.filter)
 
     def refresh_markers(self) -> None:
         if self.user is None:
             return
         layout = self.window.timeline.layout_data
+        shown = self.window.timeline.items.shown
         noted = self.user.noted_targets("event")
         xs, ys = [], []
         for event_id in noted:
             i = layout.index_of(event_id)
-            if i is not None:
+            if i is not None and (shown is None or shown[i]):  # a filtered-out event shows no marker
                 xs.append(float(layout.x0[i]))
                 ys.append(float(layout.lane[i]) + style.BAR_TOP - 0.04)
         self.markers.setData(xs, ys)

@@ -62,6 +62,12 @@ class PassagePane(QtWidgets.QTextBrowser):
         self.message.emit("Citation copied")
         return text
 
+    def open_first(self) -> None:
+        """Open the first anchor's passage in the reader (the Open in document command)."""
+        if self._anchors:
+            a = self._anchors[0]
+            self.open_in_document.emit(a.passage_id, a.char_start, a.char_end)
+
     def _on_link(self, url: QtCore.QUrl) -> None:
         kind, _, value = url.toString().partition(":")
         if kind == "person":

@@ -12,11 +12,25 @@ from PySide6 import QtCore, QtGui, QtWidgets
 
 from maisky_desktop.core import viewport
 from maisky_desktop.core.viewport import Bounds, Era
+from maisky_desktop.ui.actions import Act
 
 ZOOM_STEP = 0.8  # one + key press shows 80% of the width
 PAN_STEP = 0.15  # one arrow key press moves 15% of the width
 
 Key = QtCore.Qt.Key
+_KEYS = {
+    Key.Key_Plus: Act.ZOOM_IN,
+    Key.Key_Equal: Act.ZOOM_IN,
+    Key.Key_Minus: Act.ZOOM_OUT,
+    Key.Key_Underscore: Act.ZOOM_OUT,
+    Key.Key_Left: Act.PAN_EARLIER,
+    Key.Key_Right: Act.PAN_LATER,
+    Key.Key_Home: Act.HOME,
+    Key.Key_PageUp: Act.PREVIOUS_ERA,
+    Key.Key_PageDown: Act.NEXT_ERA,
+    Key.Key_Backtab: Act.PREVIOUS_EVENT,
+    Key.Key_Tab: Act.NEXT_EVENT,
+}
 
 
 class Navigator(QtCore.QObject):
@@ -47,34 +61,35 @@ class Navigator(QtCore.QObject):
         at = (left + right) / 2 if anchor is None else anchor
         self._apply(viewport.zoom(left, right, factor, at, self.bounds))
 
-    def key(self, event: QtGui.QKeyEvent) -> bool:
-        """Handle a key press; False leaves it to Qt."""
+    def act_for(self, event: QtGui.QKeyEvent) -> Act | None:
+        """The timeline command a key press asks for (the same keys as the actions' shortcuts)."""
         k = event.key()
+        if k == Key.Key_Tab and event.modifiers() & QtCore.Qt.KeyboardModifier.ShiftModifier:
+            return Act.PREVIOUS_EVENT
+        return _KEYS.get(k)
+
+    def run(self, act: Act) -> None:
+        """Do a timeline command (its action was triggered: a key, a menu item, a shortcut)."""
         left, right = self.get_view()
         b = self.bounds
-        if k in (Key.Key_Plus, Key.Key_Equal):
+        if act is Act.ZOOM_IN:
             self.zoom(ZOOM_STEP)
-        elif k in (Key.Key_Minus, Key.Key_Underscore):
+        elif act is Act.ZOOM_OUT:
             self.zoom(1 / ZOOM_STEP)
-        elif k == Key.Key_Left:
+        elif act is Act.PAN_EARLIER:
             self._apply(viewport.pan(left, right, -PAN_STEP, b))
-        elif k == Key.Key_Right:
+        elif act is Act.PAN_LATER:
             self._apply(viewport.pan(left, right, PAN_STEP, b))
-        elif k == Key.Key_Home:
+        elif act is Act.HOME:
             self._apply(viewport.clamp(*viewport.HOME, b))
-        elif k == Key.Key_PageUp:
+        elif act is Act.PREVIOUS_ERA:
             self._apply(viewport.page(self.eras, left, right, -1, b))
-        elif k == Key.Key_PageDown:
+        elif act is Act.NEXT_ERA:
             self._apply(viewport.page(self.eras, left, right, 1, b))
-        elif k == Key.Key_Backtab or (
-            k == Key.Key_Tab and event.modifiers() & QtCore.Qt.KeyboardModifier.ShiftModifier
-        ):
+        elif act is Act.PREVIOUS_EVENT:
             self.step_selection(-1)
-        elif k == Key.Key_Tab:
+        elif act is Act.NEXT_EVENT:
             self.step_selection(1)
-        else:
-            return False
-        return True
 
     def pinch(self, scale: float, anchor: float) -> None:
         """A pinch gesture step: fingers apart (scale > 1) zooms in around the fingers."""

@@ -19,6 +19,7 @@ from maisky_desktop.core import labels, span, viewport
 from maisky_desktop.core.layout import Layout
 from maisky_desktop.core.person_lanes import PersonLanes
 from maisky_desktop.core.viewport import Bounds, Era
+from maisky_desktop.ui import actions
 from maisky_desktop.ui.timeline import counts, style
 from maisky_desktop.ui.timeline.axis import DateAxis
 from maisky_desktop.ui.timeline.backdrop_item import BackdropItem
@@ -100,6 +101,9 @@ class TimelineWidget(QtWidgets.QWidget):
         self.navigator = Navigator(self.view_range, self.set_view, self.bounds, self.step_selection, self._x_at)
         self.plot.viewport().grabGesture(QtCore.Qt.GestureType.PinchGesture)
         self.plot.viewport().installEventFilter(self.navigator)
+        self.actions = actions.create(self, actions.TIMELINE, QtCore.Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        for act, action in self.actions.items():
+            action.triggered.connect(lambda _checked=False, a=act: self.navigator.run(a))
         self.plot.viewport().installEventFilter(self)
         self.count_menu: QtWidgets.QMenu | None = None
         self.legend: Legend | None = None
@@ -376,8 +380,13 @@ class TimelineWidget(QtWidgets.QWidget):
     # -- input ---------------------------------------------------------------------------------
     def event(self, event: QtCore.QEvent) -> bool:
         # Tab would move the keyboard focus away; on the timeline it moves the selection.
-        if event.type() == QtCore.QEvent.Type.KeyPress and self.navigator.key(event):
-            return True
+        # Keys go through the timeline's actions, so a disabled action (kiosk) disables its key too.
+        if event.type() == QtCore.QEvent.Type.KeyPress:
+            act = self.navigator.act_for(event)
+            if act is not None:
+                if self.actions[act].isEnabled():
+                    self.actions[act].trigger()
+                return True
         return super().event(event)
 
     def _hit_scene(self, scene_pos: QtCore.QPointF) -> int | None:
