@@ -369,8 +369,14 @@ class Store:
             "WHERE ep.person_id = ? GROUP BY s.id ORDER BY count(DISTINCT a.event_id) DESC, s.title",
             (person_id,),
         ).fetchall()
+        pid, name, born, died, summary, fate = row
         return PersonCard(
-            *row,
+            pid,
+            name,
+            born,
+            died,
+            summary,
+            fate,
             aliases=tuple(a for (a,) in aliases),
             posts=tuple(Post(*p) for p in posts),
             events=tuple(EventLink(*e) for e in events),
@@ -397,7 +403,9 @@ class Store:
         for r in rows:
             if r[0] not in seen:
                 seen.add(r[0])
-                out.append(Mention(*r[:7], "; ".join(spellings[r[0]]), r[8], r[9], r[10]))
+                out.append(
+                    Mention(r[0], r[1], r[2], r[3], r[4], r[5], r[6], "; ".join(spellings[r[0]]), r[8], r[9], r[10])
+                )
         return out
 
     def time_span(self) -> TimeSpan:
