@@ -8,7 +8,8 @@ import tomllib
 from pathlib import Path
 
 QT = ("pyside6", "pyqtgraph", "pytest-qt")
-NOT_FOR_CORE_TESTS = ("ruff", "import-linter", "mypy", "types-", "datasette", "pillow")  # lint runs in the full venv; serve tests
+# lint runs in the full venv; datasette and Pillow serve the tests outside core and store
+NOT_FOR_CORE_TESTS = ("ruff", "import-linter", "mypy", "types-", "datasette", "pillow")
 
 
 def main() -> None:

@@ -206,7 +206,9 @@ class Store:
         """
         if identity(self.path) != self.identity:
             raise StoreError(f"store {self.path} was replaced or removed since it was opened; reload it")
-        conn = open_store(self.path, require_fingerprint=False)
+        # The same file (same identity) as the one open_store vetted this run: not checked again,
+        # so a start opens and checks the store once.
+        conn = sqlite3.connect(self.path.resolve().as_uri() + "?mode=ro&immutable=1", uri=True, check_same_thread=False)
         if identity(self.path) != self.identity:
             conn.close()
             raise StoreError(f"store {self.path} was replaced or removed since it was opened; reload it")
