@@ -174,4 +174,3 @@ class Services:
 
     def person_card(self, person_id: str) -> PersonCard | None:
         return self._store.person_card(person_id)
-

@@ -182,4 +182,3 @@ class Actions:
                 parts.append(f"<h3>{menu}</h3><table cellspacing='0' cellpadding='3'>{''.join(rows)}</table>")
         parts.append("<p>On the timeline: drag to pan, wheel to zoom around the pointer, double-click to zoom in.</p>")
         return "".join(parts)
-

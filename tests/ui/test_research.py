@@ -256,3 +256,19 @@ def test_filters_know_notes(research, window, qtbot):
     research.actions["only_noted"].setChecked(False)
     research.toggle_only_noted()
     assert window.timeline.items.shown.sum() > 10 and len(research.markers.data) == 0
+
+
+def test_no_shortcut_of_the_notes_menu_clashes_with_another_command(research, window):
+    """Qt fires neither of two actions that share a key: every shortcut in the window must be unique."""
+    from PySide6 import QtWidgets
+
+    seen: dict[str, str] = {}
+    for action in window.findChildren(QtGui.QAction):
+        if not action.isEnabled() and not action.isVisible():
+            continue
+        for key in action.shortcuts():
+            text = key.toString()
+            owner = action.text()
+            assert seen.setdefault(text, owner) == owner, f"{text}: {seen[text]!r} and {owner!r}"
+    assert seen["Ctrl+B"] == "Bookmark the selected event"
+    assert isinstance(window, QtWidgets.QMainWindow)

@@ -108,7 +108,7 @@ class Research(QtCore.QObject):
         self.actions: dict[str, QtGui.QAction] = {}
         entries = [
             ("note_event", "Note on the selected event", "Ctrl+Shift+N", self.note_on_event),
-            ("bookmark_event", "Bookmark the selected event", "Ctrl+D", self.bookmark_event),
+            ("bookmark_event", "Bookmark the selected event", "Ctrl+B", self.bookmark_event),
             ("only_noted", "Show only events with notes", None, self.toggle_only_noted),
             ("note_selection", "Note on the words selected in the document", "Ctrl+Shift+M", self.note_on_selection),
             ("note_person", "Note on the person shown", None, self.note_on_person),
@@ -128,8 +128,12 @@ class Research(QtCore.QObject):
                 menu.addSeparator()
                 continue
             action = QtGui.QAction(text, self.window)
+            action.setObjectName(key)
+            action.setIconText(text.rstrip("…"))  # what a screen reader says
             if shortcut:
                 action.setShortcut(QtGui.QKeySequence(shortcut))
+                action.setToolTip(f"{text} ({shortcut})")
+            self.window.addAction(action)  # shortcuts work wherever the focus is in the window
             action.triggered.connect(lambda _checked=False, s=slot: s())
             action.setEnabled(self.user is not None or key in ("copy_chicago", "copy_apa", "export"))
             action.setCheckable(key == "only_noted")

@@ -134,6 +134,7 @@ class TimelineWidget(QtWidgets.QWidget):
         if data.layout.on_demand:
             widget.destroyed.connect(data.layout.titles.close)  # ends the text loader's thread
         return widget
+
     @property
     def _people(self) -> PersonLanes | None:
         if callable(self._people_source):
