@@ -45,6 +45,7 @@ BLOCKED = [
         "Ctrl+E", "F11", "Alt+Tab", "Alt+Shift+Tab", "Ctrl+Tab", "Alt+Space", "Ctrl+Alt+Backspace", "Ctrl+Alt+Del",
     )
 ]  # fmt: skip
+ALLOWED = [QtGui.QKeySequence(s) for s in ("Alt+Left", "Alt+Right", "Ctrl+F", "F6", "Shift+F6")]  # moving about
 INPUT = {T.MouseButtonPress, T.TouchBegin, T.TouchUpdate, T.KeyPress, T.Wheel, T.MouseButtonDblClick}
 GLIDE_MS, ATTRACT_GLIDE_MS = 900, 3000
 
@@ -120,8 +121,12 @@ class Kiosk(QtCore.QObject):
         for bar in w.findChildren(QtWidgets.QToolBar):
             bar.setMovable(False)
             bar.toggleViewAction().setEnabled(False)
+        # Every keyboard command off but moving about: what a shortcut opens (export, import,
+        # notes, quit) is not for visitors. Actions without a shortcut (a line edit's clear
+        # button, a dock's toggle) are left alone.
         for action in w.findChildren(QtGui.QAction):
-            if any(seq in BLOCKED for seq in action.shortcuts()):
+            if action.shortcuts() and not any(seq in ALLOWED for seq in action.shortcuts()):
+                action.setShortcuts([])  # gone, not just disabled: the window may enable it again
                 action.setEnabled(False)
         w.handout_action.setEnabled(False)  # it opens a file dialog
         w.tours.handout_button.hide()

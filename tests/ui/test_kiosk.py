@@ -171,6 +171,8 @@ def test_closing_right_click_and_links_are_refused(qtbot, kiosk, window):
         assert _no_popup_or_dialog()
     assert not window.menuBar().isVisible()
     assert not window.handout_action.isEnabled() and not window.tours.handout_button.isVisible()
+    keyed = [a for a in window.findChildren(QtGui.QAction) if a.isEnabled() and a.shortcuts()]
+    assert {a.shortcut().toString() for a in keyed} <= {"Alt+Left", "Alt+Right", "Ctrl+F", "F6", "Shift+F6"}
     assert QtGui.QDesktopServices.openUrl(QtCore.QUrl("https://example.org/"))  # handled: refused, no browser
     assert "refused to open https://example.org/" in kiosk.log_text()
     assert window.windowFlags() & QtCore.Qt.WindowType.FramelessWindowHint
