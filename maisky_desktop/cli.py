@@ -21,6 +21,7 @@ EPILOG = """examples:
   maisky-desktop search Maiskii       search events, people and passages (any spelling)
   maisky-desktop --event treaty-of-rapallo   start focused on an event
   maisky-desktop --search Litvinoff   start with a search
+  maisky-desktop --self-test          check this installation works, print what was checked
   maisky-desktop --tour alliance-1941 play a guided tour
   maisky-desktop tours                list the guided tours
   maisky-desktop publish /srv/maisky  the store and Datasette metadata, to serve to a group
@@ -86,6 +87,11 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("--kiosk-config", type=Path, metavar="PATH", help="kiosk settings file (default: see README)")
     p.add_argument("--font-scale", type=float, default=1.0, metavar="X", help="scale all text, e.g. 1.5 (default 1)")
     p.add_argument("--high-contrast", action="store_true", help="the high-contrast theme")
+    p.add_argument(
+        "--self-test",
+        action="store_true",
+        help="check this installation (store, timeline, search, notes, PDF) offscreen and exit",
+    )
     cli_research.add_global_options(p)
     sub = p.add_subparsers(dest="command", metavar="COMMAND")
     cli_research.add_commands(sub)
@@ -360,6 +366,10 @@ def main(argv: list[str] | None = None) -> int:
 def _dispatch(args: argparse.Namespace) -> int:
     """Run the command; text arguments that are not UTF-8 are refused first (one line, exit 2)."""
     _refuse_undecodable(args)
+    if args.self_test:
+        from maisky_desktop.ui.self_test import run_self_test
+
+        return run_self_test(args.store)
     if args.command == "check":
         return cmd_check()
     if args.command == "build":

@@ -16,12 +16,13 @@ obeyed. A historian's tolerance comes from three expansions of each word:
 
 from __future__ import annotations
 
-import html
 import math
 import re
 import unicodedata
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field, replace
+
+from maisky_desktop.core.markup import inline_html
 
 MARK_OPEN, MARK_CLOSE = "\x02", "\x03"  # around matched words in snippets from the store
 
@@ -306,14 +307,8 @@ class Snippet:
         return Snippet(lead + self.text[start:end] + tail, spans)
 
     def html(self) -> str:
-        """Escaped HTML with matched words in bold: the text is data, never markup."""
-        parts, at = [], 0
-        for a, b in self.spans:
-            parts.append(html.escape(self.text[at:a]))
-            parts.append(f"<b style='background-color:#ffe08a'>{html.escape(self.text[a:b])}</b>")
-            at = b
-        parts.append(html.escape(self.text[at:]))
-        return "".join(parts)
+        """Escaped HTML with matched words in bold and the source's own emphasis rendered (``core.markup``)."""
+        return inline_html(self.text, self.spans)
 
     def bracketed(self) -> str:
         """Plain text with matched words in [brackets], for a terminal."""

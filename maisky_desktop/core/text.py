@@ -88,6 +88,9 @@ def _conflicts(detail: EventDetail) -> str:
     return "".join(out)
 
 
+VERBATIM = "white-space:pre-wrap"  # source whitespace (tabs, thin spaces) shown as it is, not collapsed
+
+
 def _anchor_html(i: int, a: AnchorDetail) -> str:
     anchor = a.anchor
     markers = [Marker(r.char_start, r.char_end, r.label, f"note:{r.note_id}") for r in a.refs]
@@ -95,11 +98,14 @@ def _anchor_html(i: int, a: AnchorDetail) -> str:
         [Piece(p.char_start, p.text) for p in a.pieces], (anchor.char_start, anchor.char_end), markers
     )
     notes = "".join(
-        f"<p style='font-size:small; color:#333'><a name='{anchor_name(n.id)}'></a>{_e(n.text)}</p>" for n in a.notes
+        f"<p style='font-size:small; color:#333; {VERBATIM}'><a name='{anchor_name(n.id)}'></a>"
+        f"{paragraph_html([Piece(n.char_start, n.text)])}</p>"
+        for n in a.notes
     )
     reading = f"<p style='color:#8a5a00'>This source reads: {_e(anchor.reading)}</p>" if anchor.reading else ""
     return (
-        f"<hr><p style='color:#555'>{_e(citation(a.source, a.passage))}</p>{reading}<p>{body}</p>{notes}"
+        f"<hr><p style='color:#555'>{_e(citation(a.source, a.passage))}</p>{reading}"
+        f"<p style='{VERBATIM}'>{body}</p>{notes}"
         f"<p><a href='open:{i}'>Open in document</a> &nbsp;·&nbsp; <a href='copy:{i}'>Copy citation</a></p>"
     )
 

@@ -179,6 +179,15 @@ def _cycle(window, step: int) -> None:
     target.setFocus(QtCore.Qt.FocusReason.ShortcutFocusReason)
 
 
+class _NameOnShow(QtCore.QObject):
+    """Names again once the window shows and start-up has added its last panels (notes, research)."""
+
+    def eventFilter(self, obj: QtCore.QObject, event: QtCore.QEvent) -> bool:
+        if event.type() == QtCore.QEvent.Type.Show:
+            QtCore.QTimer.singleShot(0, lambda: name_controls(obj))
+        return False
+
+
 def attach(window) -> EventsInView:
     """Name the controls, add the Events in view dock and the F6 pane cycle; returns the list."""
     events = EventsInView(window)
@@ -198,4 +207,6 @@ def attach(window) -> EventsInView:
         action.triggered.connect(lambda _=False, s=step: _cycle(window, s))
         window.addAction(action)
     name_controls(window)
+    window._name_on_show = _NameOnShow(window)
+    window.installEventFilter(window._name_on_show)
     return events

@@ -23,6 +23,7 @@ from maisky_desktop import logs
 from maisky_desktop.store.faults import damage_message
 from maisky_desktop.store.reader import Store, StoreError, check_store, needs_background_check
 from maisky_desktop.store.services import Services
+from maisky_desktop.ui.about import APP_ID, app_icon
 from maisky_desktop.ui.errors import ErrorReporter, has_display
 
 STORE_POLL_MS = 2000  # how often the store file is checked for a replacement
@@ -299,6 +300,8 @@ def run(
     look = look or Look()
     app = QtWidgets.QApplication.instance() or QtWidgets.QApplication(argv)
     app.setApplicationName("Maisky Timeline")
+    app.setDesktopFileName(APP_ID)
+    app.setWindowIcon(app_icon())
     reporter = ErrorReporter(store_path, logs.start(), app)
     reporter.install()
     signals = SignalQuit(app)

@@ -30,6 +30,7 @@ from PySide6 import QtCore, QtGui, QtWidgets
 from maisky_desktop.core import viewport
 from maisky_desktop.core.filters import Filter
 from maisky_desktop.core.kiosk_settings import KioskSettings, log_path
+from maisky_desktop.ui.actions import Act
 from maisky_desktop.ui.kiosk_screens import AttractScreen, PinPad
 from maisky_desktop.ui.touch import SwipeDetector, TouchNavigator
 
@@ -37,7 +38,8 @@ STAFF_EXIT = 64  # exit status of a staff exit; the systemd unit does not restar
 T = QtCore.QEvent.Type
 Key = QtCore.Qt.Key
 Mod = QtCore.Qt.KeyboardModifier
-# Keys that quit, close, open files, print or switch away; Escape would leave a tour or a dialog.
+# Keys that quit, close, open files, print or switch away, whatever has them; Escape would leave
+# a tour or a dialog.
 BLOCKED = [
     QtGui.QKeySequence(s)
     for s in (
@@ -45,6 +47,9 @@ BLOCKED = [
         "Ctrl+E", "F11", "Alt+Tab", "Alt+Shift+Tab", "Ctrl+Tab", "Alt+Space", "Ctrl+Alt+Backspace", "Ctrl+Alt+Del",
     )
 ]  # fmt: skip
+# Registry commands a visitor does not get: quitting, the clipboard, dialogs (shortcuts, about).
+KIOSK_OFF = (Act.QUIT, Act.COPY_CITATION, Act.SHORTCUTS, Act.ABOUT)
+ALLOWED = [QtGui.QKeySequence(s) for s in ("Alt+Left", "Alt+Right", "Ctrl+F", "F6", "Shift+F6")]  # moving about
 INPUT = {T.MouseButtonPress, T.TouchBegin, T.TouchUpdate, T.KeyPress, T.Wheel, T.MouseButtonDblClick}
 GLIDE_MS, ATTRACT_GLIDE_MS = 900, 3000
 
@@ -120,8 +125,16 @@ class Kiosk(QtCore.QObject):
         for bar in w.findChildren(QtWidgets.QToolBar):
             bar.setMovable(False)
             bar.toggleViewAction().setEnabled(False)
+        # The action registry's commands a visitor must not have are switched off by key; any
+        # other action with a shortcut (one added outside the registry: export, notes, the
+        # handout) loses it. Actions without a shortcut (a line edit's clear button) stay.
+        w.actions.disable(*KIOSK_OFF)
+        registered = {action for _key, action in w.actions}
         for action in w.findChildren(QtGui.QAction):
-            if any(seq in BLOCKED for seq in action.shortcuts()):
+            if action in registered:
+                continue
+            if action.shortcuts() and not any(seq in ALLOWED for seq in action.shortcuts()):
+                action.setShortcuts([])  # gone, not just disabled: the window may enable it again
                 action.setEnabled(False)
         w.handout_action.setEnabled(False)  # it opens a file dialog
         w.tours.handout_button.hide()

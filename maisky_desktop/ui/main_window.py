@@ -19,6 +19,7 @@ from maisky_desktop.core.filters import Filter, FilterSets
 from maisky_desktop.core.history import History
 from maisky_desktop.core.search import Results
 from maisky_desktop.core.session import Selection, Session
+from maisky_desktop.ui.about import AboutDialog
 from maisky_desktop.ui.accessibility import attach as attach_accessibility
 from maisky_desktop.ui.actions import Act, Actions
 from maisky_desktop.ui.filter_bar import FilterBar
@@ -283,13 +284,9 @@ class MainWindow(QtWidgets.QMainWindow):
         self.shortcuts_box = box
 
     def show_about(self) -> None:
-        QtWidgets.QMessageBox.about(
-            self,
-            "About Maisky Timeline",
-            f"<h3>Maisky Timeline</h3><p>Soviet diplomacy {span.study_words()}, centred on Ivan Maisky. "
-            "Every event is anchored, character for character, in a passage of its sources.</p>"
-            f"<p>{self.services.summary()}; the store: {self.services.path.name}</p>",
-        )
+        """The app, its store, each source's rights and every licence it carries (``ui.about``)."""
+        self.about_box = AboutDialog(self.services, self)
+        self.about_box.open()
 
     # Search -----------------------------------------------------------------------------
 

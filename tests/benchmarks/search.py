@@ -28,8 +28,9 @@ ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT))
 
 from maisky_desktop.store import schema  # noqa: E402
-from maisky_desktop.store.reader import Store, open_store  # noqa: E402
+from maisky_desktop.store.reader import open_store  # noqa: E402
 from maisky_desktop.store.search import Searcher  # noqa: E402
+from maisky_desktop.store.services import Services  # noqa: E402
 from maisky_desktop.store.synthetic import build_synthetic  # noqa: E402
 
 QUERIES = {
@@ -129,17 +130,18 @@ def _click_to_pane(path: Path, samples: int) -> list[float]:
     from maisky_desktop.ui.panes.passage_pane import PassagePane
 
     app = QtWidgets.QApplication.instance() or QtWidgets.QApplication([])
-    store = Store.open(path)
-    pane = PassagePane(store)
+    services = Services.open(path)
+    pane = PassagePane(services)
     pane.resize(480, 700)
-    ids = [r[0] for r in store.conn.execute("SELECT id FROM events ORDER BY random() LIMIT ?", (samples,))]
+    conn = services.store.conn
+    ids = [r[0] for r in conn.execute("SELECT id FROM events ORDER BY random() LIMIT ?", (samples,))]
     out = []
     for event_id in ids:
         t = time.perf_counter()
         pane.show_event(event_id)
         pane.document().adjustSize()  # laid out, ready to paint
         out.append((time.perf_counter() - t) * 1000)
-    store.close()
+    services.close()
     del app
     return out
 

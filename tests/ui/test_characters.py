@@ -90,3 +90,25 @@ def test_a_font_that_lifts_accents_off_cyrillic_letters_is_passed_over(qapp):
     chosen = text_font.source_font(sans)
     assert chosen.family() != "DejaVu Sans"
     assert text_font.keeps_marks_on_letters(chosen)
+
+
+def test_the_reader_renders_the_sources_markup_and_shows_only_their_characters(window, store, source_texts):
+    """Every passage of every source: the reader's block is the file's own characters (markup syntax
+    hidden, markers as labels), with no Markdown emphasis or <sup> tag printed."""
+    from maisky_desktop.core.markup import Marker, Piece, visible_text
+
+    printed = 0
+    for source_id, text in source_texts.items():
+        refs = {}
+        for r in store.source_footnote_refs(source_id):
+            refs.setdefault(r.passage_id, []).append(Marker(r.char_start, r.char_end, r.label, f"note:{r.note_id}"))
+        first = store.source_passages(source_id)[0]
+        assert window.reader.open(first.id)
+        doc = window.reader.text.document()
+        for n, p in enumerate(window.reader.passages):
+            assert text[p.char_start : p.char_end] == p.text
+            shown = doc.findBlockByNumber(n).text()
+            expected = visible_text([Piece(p.char_start, p.text)], refs.get(p.id, ()))
+            assert shown.rstrip(" ↩") == expected, p.id
+            printed += ("**" in shown) + ("<sup>" in shown) + shown.startswith("#")
+    assert printed == 0

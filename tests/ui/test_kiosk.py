@@ -10,7 +10,8 @@ from touch_helpers import fingers, line, tap
 from maisky_desktop.core import viewport
 from maisky_desktop.core.filters import Filter
 from maisky_desktop.core.kiosk_settings import KioskSettings
-from maisky_desktop.ui.kiosk import STAFF_EXIT, Kiosk, touch_target_px
+from maisky_desktop.ui.actions import Act
+from maisky_desktop.ui.kiosk import KIOSK_OFF, STAFF_EXIT, Kiosk, touch_target_px
 
 Key = QtCore.Qt.Key
 Mod = QtCore.Qt.KeyboardModifier
@@ -171,6 +172,12 @@ def test_closing_right_click_and_links_are_refused(qtbot, kiosk, window):
         assert _no_popup_or_dialog()
     assert not window.menuBar().isVisible()
     assert not window.handout_action.isEnabled() and not window.tours.handout_button.isVisible()
+    for key in KIOSK_OFF:  # switched off by key in the action registry
+        assert not window.actions.allowed(key) and not window.actions[key].isEnabled()
+    registered = {a for _k, a in window.actions}
+    keyed = [a for a in window.findChildren(QtGui.QAction) if a.isEnabled() and a.shortcuts() and a not in registered]
+    assert {a.shortcut().toString() for a in keyed} <= {"Alt+Left", "Alt+Right", "Ctrl+F", "F6", "Shift+F6"}
+    assert window.actions[Act.ZOOM_IN].isEnabled()  # moving about stays: + still zooms
     assert QtGui.QDesktopServices.openUrl(QtCore.QUrl("https://example.org/"))  # handled: refused, no browser
     assert "refused to open https://example.org/" in kiosk.log_text()
     assert window.windowFlags() & QtCore.Qt.WindowType.FramelessWindowHint

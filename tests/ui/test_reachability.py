@@ -6,6 +6,8 @@ from collections import Counter
 from PySide6 import QtCore
 from timeline_helpers import double_click, mark_centre
 
+from maisky_desktop.core.markup import Piece, visible_text
+
 MAX_STEPS = 25
 
 
@@ -63,8 +65,8 @@ def test_every_event_is_reachable_by_clicking_and_opens_its_passage(qtbot, windo
         assert tl.selected_id() == event_id
         assert window.pane.event_id == event_id
         shown = window.pane.toPlainText()
-        for anchor in store.anchors(event_id):  # the passage is open, its quoted words in it
-            assert anchor.quote.split()[0] in shown, (event_id, anchor.quote)
+        for anchor in store.anchors(event_id):  # the passage is open, its quoted words in it (markup rendered)
+            assert visible_text([Piece(0, anchor.quote)]).split()[0] in shown, (event_id, anchor.quote)
     assert sum(how.values()) == len(tl.layout_data.ids) == store.count("events")
     assert how["count"] > 0, "the opening view groups some events into counts, and they open"
     print(dict(how))

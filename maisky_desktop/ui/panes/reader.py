@@ -90,7 +90,8 @@ class DocumentReader(QtWidgets.QWidget):
             if p.id in cited_by:
                 body += f" <a href='back:{html.escape(cited_by[p.id])}'>↩</a>"
             tag = _TAGS.get(p.kind, "p")
-            blocks.append(f"<{tag} style='{_STYLE.get(p.kind, '')}'>{body}</{tag}>")
+            # pre-wrap: a tab, a thin space or two spaces in the source are shown as they are, not collapsed
+            blocks.append(f"<{tag} style='white-space:pre-wrap; {_STYLE.get(p.kind, '')}'>{body}</{tag}>")
         self.text.setHtml("".join(blocks))
 
     def block_of(self, passage_id: str) -> int | None:
