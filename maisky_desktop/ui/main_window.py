@@ -57,7 +57,8 @@ class MainWindow(QtWidgets.QMainWindow):
         split.addWidget(self.timeline)
         split.addWidget(self.tabs)
         split.setStretchFactor(0, 3)
-        split.setStretchFactor(1, 2)
+        split.setStretchFactor(1, 1)
+        split.setSizes([1000, 360])  # the timeline gets most of the width, on a laptop too
         self.setCentralWidget(split)
         self.people = PeoplePane(services)
         self.people_dock = QtWidgets.QDockWidget("People", self)
@@ -256,8 +257,20 @@ class MainWindow(QtWidgets.QMainWindow):
             self._on_filter_sets(f, FilterSets())
 
     def _on_filter_sets(self, f: Filter, sets: FilterSets) -> None:
-        """Apply a resolved filter to the timeline, the people list and search."""
+        """Apply a resolved filter everywhere: timeline, people, search, the open selection and the view."""
         self.timeline.set_filter(None if sets.events is None else set(sets.events))
+        selection = self.session.selection
+        if sets.events is not None and selection.event is not None and selection.event not in sets.events:
+            self.session.select(event=None, passage=None)  # filtered away: cleared in timeline and pane ...
+            self.reader.clear()  # ... and the reader
+        if not f.active:
+            self.session.select(person=None)  # Clear filter clears every highlight
+            self.timeline.highlight(None)
+        if f.year_from is not None or f.year_to is not None:  # the view moves to the years asked for
+            lo, hi = self.timeline.bounds.lo, self.timeline.bounds.hi
+            left = float(f.year_from) if f.year_from is not None else lo
+            right = float(f.year_to + 1) if f.year_to is not None else hi
+            self.timeline.set_view(left, max(right, left + 1.0))
         self.people.set_allowed(sets.people)
         self.statusBar().showMessage(f"Filter: {f.describe(self.filter_bar.names)}" if f.active else "No filter", 3000)
         if self.session.search_text:
@@ -300,6 +313,11 @@ class MainWindow(QtWidgets.QMainWindow):
 
     def _on_results(self, results: Results) -> None:
         self.results.show_results(results)
+        hits = {h.id for h in results.hits.get("event", [])}
+        if not results.query.empty and hits:  # the hit events stand out on the timeline, the rest dimmed
+            self.timeline.highlight(hits)
+        elif self.session.selection.person is None:
+            self.timeline.highlight(None)
         if not results.query.empty:
             self.tabs.setCurrentWidget(self.results)
 
