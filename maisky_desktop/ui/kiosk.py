@@ -128,8 +128,8 @@ class Kiosk(QtCore.QObject):
         # The action registry's commands a visitor must not have are switched off by key; any
         # other action with a shortcut (one added outside the registry: export, notes, the
         # handout) loses it. Actions without a shortcut (a line edit's clear button) stay.
-        w.actions.disable(*KIOSK_OFF)
-        registered = {action for _key, action in w.actions}
+        w.commands.disable(*KIOSK_OFF)
+        registered = {action for _key, action in w.commands}
         for action in w.findChildren(QtGui.QAction):
             if action in registered:
                 continue
