@@ -101,8 +101,8 @@ class TimelineWidget(QtWidgets.QWidget):
         self.navigator = Navigator(self.view_range, self.set_view, self.bounds, self.step_selection, self._x_at)
         self.plot.viewport().grabGesture(QtCore.Qt.GestureType.PinchGesture)
         self.plot.viewport().installEventFilter(self.navigator)
-        self.actions = actions.create(self, actions.TIMELINE, QtCore.Qt.ShortcutContext.WidgetWithChildrenShortcut)
-        for act, action in self.actions.items():
+        self.commands = actions.create(self, actions.TIMELINE, QtCore.Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        for act, action in self.commands.items():
             action.triggered.connect(lambda _checked=False, a=act: self.navigator.run(a))
         self.plot.viewport().installEventFilter(self)
         self.count_menu: QtWidgets.QMenu | None = None
@@ -174,7 +174,11 @@ class TimelineWidget(QtWidgets.QWidget):
         )
         hint.setStyleSheet(f"color: {style.MUTED_INK};")
         hint.setFont(style.ui_font(8.0))
-        row.addWidget(hint)
+        hint.setToolTip(hint.text())
+        # A reminder, not a control: it gives way (clipped) rather than widen the window past a laptop screen.
+        hint.setSizePolicy(QtWidgets.QSizePolicy.Policy.Ignored, QtWidgets.QSizePolicy.Policy.Preferred)
+        hint.setAlignment(QtCore.Qt.AlignmentFlag.AlignRight | QtCore.Qt.AlignmentFlag.AlignVCenter)
+        row.addWidget(hint, 1)
         return bar
 
     def show_legend(self, shown: bool = True) -> None:
@@ -385,8 +389,8 @@ class TimelineWidget(QtWidgets.QWidget):
         if event.type() == QtCore.QEvent.Type.KeyPress:
             act = self.navigator.act_for(event)
             if act is not None:
-                if self.actions[act].isEnabled():
-                    self.actions[act].trigger()
+                if self.commands[act].isEnabled():
+                    self.commands[act].trigger()
                 return True
         return super().event(event)
 
