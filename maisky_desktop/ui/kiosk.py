@@ -136,6 +136,11 @@ class Kiosk(QtCore.QObject):
             if action.shortcuts() and not any(seq in ALLOWED for seq in action.shortcuts()):
                 action.setShortcuts([])  # gone, not just disabled: the window may enable it again
                 action.setEnabled(False)
+        for label in w.timeline.findChildren(QtWidgets.QLabel):
+            if label.text().startswith("wheel or"):  # the mouse-and-keys hint means nothing on a touch screen
+                label.hide()
+        for button in w.timeline.findChildren(QtWidgets.QToolButton):
+            button.setMinimumWidth(button.sizeHint().width())  # the lane switch never elides to "C…s"
         w.handout_action.setEnabled(False)  # it opens a file dialog
         w.tours.handout_button.hide()
         for scheme in ("http", "https", "file", "mailto", "ftp"):
