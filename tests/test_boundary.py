@@ -1,5 +1,6 @@
 """The pure core and the store never import Qt: proven in a fresh interpreter and by import-linter."""
 
+import os
 import shutil
 import subprocess
 import sys
@@ -27,3 +28,18 @@ def test_import_linter_contract_holds():
     assert lint, "import-linter is part of the test extras"
     proc = subprocess.run([lint], capture_output=True, text=True, cwd=ROOT, timeout=120)
     assert proc.returncode == 0, proc.stdout + proc.stderr
+
+
+def test_an_upward_import_breaks_the_layers_contract(tmp_path):
+    """A copy of the package with ``core`` importing ``ui``: lint-imports must fail and name the import."""
+    lint = shutil.which("lint-imports", path=str(Path(sys.executable).parent))
+    assert lint, "import-linter is part of the test extras"
+    shutil.copytree(ROOT / "maisky_desktop", tmp_path / "maisky_desktop", ignore=shutil.ignore_patterns("data"))
+    shutil.copy(ROOT / "pyproject.toml", tmp_path / "pyproject.toml")
+    with open(tmp_path / "maisky_desktop" / "core" / "span.py", "a", encoding="utf-8") as fh:
+        fh.write("\nimport maisky_desktop.ui.actions  # deliberately upward\n")
+    env = {**os.environ, "PYTHONPATH": str(tmp_path)}
+    proc = subprocess.run([lint], capture_output=True, text=True, cwd=tmp_path, env=env, timeout=120)
+    assert proc.returncode != 0
+    assert "maisky_desktop.core is not allowed to import maisky_desktop.ui" in proc.stdout
+    assert "maisky_desktop.core.span -> maisky_desktop.ui.actions" in proc.stdout

@@ -206,7 +206,9 @@ class Store:
         """
         if identity(self.path) != self.identity:
             raise StoreError(f"store {self.path} was replaced or removed since it was opened; reload it")
-        conn = open_store(self.path, require_fingerprint=False)
+        # The same file (same identity) as the one open_store vetted this run: not checked again,
+        # so a start opens and checks the store once.
+        conn = sqlite3.connect(self.path.resolve().as_uri() + "?mode=ro&immutable=1", uri=True, check_same_thread=False)
         if identity(self.path) != self.identity:
             conn.close()
             raise StoreError(f"store {self.path} was replaced or removed since it was opened; reload it")
@@ -369,8 +371,14 @@ class Store:
             "WHERE ep.person_id = ? GROUP BY s.id ORDER BY count(DISTINCT a.event_id) DESC, s.title",
             (person_id,),
         ).fetchall()
+        pid, name, born, died, summary, fate = row
         return PersonCard(
-            *row,
+            pid,
+            name,
+            born,
+            died,
+            summary,
+            fate,
             aliases=tuple(a for (a,) in aliases),
             posts=tuple(Post(*p) for p in posts),
             events=tuple(EventLink(*e) for e in events),
@@ -397,7 +405,9 @@ class Store:
         for r in rows:
             if r[0] not in seen:
                 seen.add(r[0])
-                out.append(Mention(*r[:7], "; ".join(spellings[r[0]]), r[8], r[9], r[10]))
+                out.append(
+                    Mention(r[0], r[1], r[2], r[3], r[4], r[5], r[6], "; ".join(spellings[r[0]]), r[8], r[9], r[10])
+                )
         return out
 
     def time_span(self) -> TimeSpan:

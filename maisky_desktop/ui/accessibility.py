@@ -183,7 +183,7 @@ class _NameOnShow(QtCore.QObject):
     """Names again once the window shows and start-up has added its last panels (notes, research)."""
 
     def eventFilter(self, obj: QtCore.QObject, event: QtCore.QEvent) -> bool:
-        if event.type() == QtCore.QEvent.Type.Show:
+        if event.type() == QtCore.QEvent.Type.Show and isinstance(obj, QtWidgets.QWidget):
             QtCore.QTimer.singleShot(0, lambda: name_controls(obj))
         return False
 

@@ -57,7 +57,8 @@ class MainWindow(QtWidgets.QMainWindow):
         split.addWidget(self.timeline)
         split.addWidget(self.tabs)
         split.setStretchFactor(0, 3)
-        split.setStretchFactor(1, 2)
+        split.setStretchFactor(1, 1)
+        split.setSizes([1000, 360])  # the timeline gets most of the width, on a laptop too
         self.setCentralWidget(split)
         self.people = PeoplePane(services)
         self.people_dock = QtWidgets.QDockWidget("People", self)
@@ -77,16 +78,16 @@ class MainWindow(QtWidgets.QMainWindow):
         self._show_session()
         self.tours = attach_tours(self)
         if hasattr(self, "handout_action"):  # the tours' handout command belongs in File
-            self.menus["File"].insertAction(self.actions[Act.COPY_CITATION], self.handout_action)
+            self.menus["File"].insertAction(self.commands[Act.COPY_CITATION], self.handout_action)
         attach_accessibility(self)
         self.statusBar().showMessage(services.summary())
 
     def _build_toolbars(self) -> None:
         """The menu bar from the action registry; Back/Forward and the search box in a toolbar, the filter under it."""
-        self.actions = Actions(self, adopted=self.timeline.actions)
-        self.menus = self.actions.build_menus(self.menuBar())
+        self.commands = Actions(self, adopted=self.timeline.commands)
+        self.menus = self.commands.build_menus(self.menuBar())
         style = self.style()
-        self.back_action, self.forward_action = self.actions[Act.BACK], self.actions[Act.FORWARD]
+        self.back_action, self.forward_action = self.commands[Act.BACK], self.commands[Act.FORWARD]
         self.back_action.setIcon(style.standardIcon(QtWidgets.QStyle.StandardPixmap.SP_ArrowBack))
         self.forward_action.setIcon(style.standardIcon(QtWidgets.QStyle.StandardPixmap.SP_ArrowForward))
         bar = self.addToolBar("Navigation")
@@ -109,9 +110,9 @@ class MainWindow(QtWidgets.QMainWindow):
         self.timeline.view_changed.connect(lambda left, right: setattr(self.session, "view", (left, right)))
         self.timeline.lane_mode_changed.connect(lambda mode: setattr(self.session, "lane_mode", mode))
         self._settle.timeout.connect(self.session.record_view)
-        a = self.actions
+        a = self.commands
         a.on(Act.QUIT, self.close)
-        a.on(Act.FIND, lambda: (self.search_box.setFocus(), self.search_box.selectAll()))
+        a.on(Act.FIND, self._find)
         a.on(Act.BACK, self.session.back)
         a.on(Act.FORWARD, self.session.forward)
         a.on(Act.LANES_CATEGORIES, lambda: setattr(self.session, "lane_mode", "category"))
@@ -208,8 +209,8 @@ class MainWindow(QtWidgets.QMainWindow):
     def _on_lane_mode_changed(self, mode: str) -> None:
         if mode != self.timeline.lane_mode:
             self.timeline.set_lane_mode(mode)
-        self.actions[Act.LANES_CATEGORIES].setChecked(mode == "category")
-        self.actions[Act.LANES_PEOPLE].setChecked(mode == "person")
+        self.commands[Act.LANES_CATEGORIES].setChecked(mode == "category")
+        self.commands[Act.LANES_PEOPLE].setChecked(mode == "person")
 
     def _on_selection_changed(self, selection: Selection) -> None:
         """Show what is open. Back, Forward, a restore or a reset show every part again (and its tab);
@@ -221,7 +222,7 @@ class MainWindow(QtWidgets.QMainWindow):
         elif again or selection.event != self.pane.event_id:
             self._show_event(selection.event)
         for key in (Act.COPY_CITATION, Act.OPEN_IN_DOCUMENT):
-            self.actions[key].setEnabled(selection.event is not None and self.actions.allowed(key))
+            self.commands[key].setEnabled(selection.event is not None and self.commands.allowed(key))
         if selection.person is None:
             self.timeline.highlight(None)
         elif again or selection.person != self.people.person_id:
@@ -256,8 +257,20 @@ class MainWindow(QtWidgets.QMainWindow):
             self._on_filter_sets(f, FilterSets())
 
     def _on_filter_sets(self, f: Filter, sets: FilterSets) -> None:
-        """Apply a resolved filter to the timeline, the people list and search."""
+        """Apply a resolved filter everywhere: timeline, people, search, the open selection and the view."""
         self.timeline.set_filter(None if sets.events is None else set(sets.events))
+        selection = self.session.selection
+        if sets.events is not None and selection.event is not None and selection.event not in sets.events:
+            self.session.select(event=None, passage=None)  # filtered away: cleared in timeline and pane ...
+            self.reader.clear()  # ... and the reader
+        if not f.active:
+            self.session.select(person=None)  # Clear filter clears every highlight
+            self.timeline.highlight(None)
+        if f.year_from is not None or f.year_to is not None:  # the view moves to the years asked for
+            lo, hi = self.timeline.bounds.lo, self.timeline.bounds.hi
+            left = float(f.year_from) if f.year_from is not None else lo
+            right = float(f.year_to + 1) if f.year_to is not None else hi
+            self.timeline.set_view(left, max(right, left + 1.0))
         self.people.set_allowed(sets.people)
         self.statusBar().showMessage(f"Filter: {f.describe(self.filter_bar.names)}" if f.active else "No filter", 3000)
         if self.session.search_text:
@@ -269,8 +282,12 @@ class MainWindow(QtWidgets.QMainWindow):
 
     def _on_history_changed(self, history: History) -> None:
         self._settle.stop()
-        self.back_action.setEnabled(history.can_back() and self.actions.allowed(Act.BACK))
-        self.forward_action.setEnabled(history.can_forward() and self.actions.allowed(Act.FORWARD))
+        self.back_action.setEnabled(history.can_back() and self.commands.allowed(Act.BACK))
+        self.forward_action.setEnabled(history.can_forward() and self.commands.allowed(Act.FORWARD))
+
+    def _find(self) -> None:
+        self.search_box.setFocus()
+        self.search_box.selectAll()
 
     # Help ---------------------------------------------------------------------------------
 
@@ -279,7 +296,7 @@ class MainWindow(QtWidgets.QMainWindow):
         box = QtWidgets.QMessageBox(self)
         box.setWindowTitle("Keyboard shortcuts")
         box.setTextFormat(QtCore.Qt.TextFormat.RichText)
-        box.setText(self.actions.shortcuts_html())
+        box.setText(self.commands.shortcuts_html())
         box.open()
         self.shortcuts_box = box
 
@@ -300,6 +317,11 @@ class MainWindow(QtWidgets.QMainWindow):
 
     def _on_results(self, results: Results) -> None:
         self.results.show_results(results)
+        hits = {h.id for h in results.hits.get("event", [])}
+        if not results.query.empty and hits:  # the hit events stand out on the timeline, the rest dimmed
+            self.timeline.highlight(hits)
+        elif self.session.selection.person is None:
+            self.timeline.highlight(None)
         if not results.query.empty:
             self.tabs.setCurrentWidget(self.results)
 

@@ -2,7 +2,7 @@
 
 A classroom or a museum installs a folder and has no way to tell a broken copy from a broken
 machine. The self-test goes through what a visitor's first minute needs (the store opens and is
-the one built from the shipped sources, the timeline draws, search answers, a note survives a
+the one built from the shipped sources, the timeline draws, the window builds, search answers, a note survives a
 write and a read, a handout page prints) and prints one line per check. It draws offscreen, so
 it runs on a kiosk before the compositor starts and in CI without a display.
 """
@@ -50,6 +50,7 @@ class SelfTest:
             ("store", self.check_store),
             ("integrity", self.check_integrity),
             ("timeline", self.check_timeline),
+            ("window", self.check_window),
             ("search", self.check_search),
             ("note", self.check_note),
             ("pdf", self.check_pdf),
@@ -123,6 +124,28 @@ class SelfTest:
         if missing:
             raise RuntimeError(f"no marks drawn for lanes: {', '.join(missing)}")
         return f"{image.width()}x{image.height()} frame offscreen ({_platform()}), marks in all {len(colours)} lanes"
+
+    def check_window(self) -> str:
+        """Build the whole main window offscreen: every pane, dock, menu and action imports and starts."""
+        from PySide6 import QtWidgets
+
+        from maisky_desktop.store.services import Services
+        from maisky_desktop.ui.main_window import MainWindow
+
+        app = _application()
+        window = MainWindow(Services(self._store()))
+        try:
+            window.resize(*FRAME_SIZE)
+            app.processEvents()
+            menus = [a.text().replace("&", "") for a in window.menuBar().actions()]
+            docks = len(window.findChildren(QtWidgets.QDockWidget))
+        finally:
+            window.close()
+            window.deleteLater()
+            app.processEvents()
+        if "Help" not in menus:
+            raise RuntimeError(f"the main window has no Help menu (menus: {', '.join(menus)})")
+        return f"main window built offscreen: menus {', '.join(menus)}, {docks} docks"
 
     def check_search(self) -> str:
         from maisky_desktop.store.search import Searcher

@@ -63,7 +63,7 @@ def test_self_test_passes_in_the_bundle_with_no_python_on_the_path(built, tmp_pa
     )  # fmt: skip
     assert run.returncode == 0, run.stdout + run.stderr
     assert "self-test (bundle, linux)" in run.stdout
-    assert run.stdout.rstrip().endswith("all 6 checks passed"), run.stdout
+    assert run.stdout.rstrip().endswith("all 7 checks passed"), run.stdout
 
 
 def test_the_bundle_cites_with_its_csl_styles_and_searches(built, tmp_path):

@@ -1,11 +1,11 @@
-"""--self-test: all six checks pass on the shipped store; a damaged store fails with one line per problem."""
+"""--self-test: all seven checks pass on the shipped store; a damaged store fails with one line per problem."""
 
 import shutil
 import sqlite3
 
 from maisky_desktop.cli import main
 
-CHECKS = ("store", "integrity", "timeline", "search", "note", "pdf")
+CHECKS = ("store", "integrity", "timeline", "window", "search", "note", "pdf")
 
 
 def _lines(capsys):
@@ -41,4 +41,4 @@ def test_a_missing_store_fails_each_check_on_one_line_without_a_traceback(tmp_pa
     assert [line.split()[1] for line in failed] == list(CHECKS)
     assert "store not found" in failed[0]
     assert "Traceback" not in out
-    assert out.rstrip().endswith("6 of 6 checks failed")
+    assert out.rstrip().endswith("7 of 7 checks failed")

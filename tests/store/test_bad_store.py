@@ -70,6 +70,7 @@ def test_open_store_refuses_with_a_clear_message(case, tmp_path, built_store):
         open_store(make(tmp_path, built_store))
 
 
+@pytest.mark.gui  # starts the app: a dialog when there is a screen
 @pytest.mark.parametrize("case", CASES)
 def test_cli_prints_one_line_and_exits_non_zero(case, tmp_path, built_store):
     make, words = CASES[case]
@@ -88,17 +89,6 @@ def test_cli_prints_one_line_and_exits_non_zero(case, tmp_path, built_store):
     assert "Traceback" not in proc.stderr
 
 
-def test_gui_shows_a_dialog_for_a_bad_store(qtbot, tmp_path, monkeypatch, built_store):
-    from maisky_desktop import cli
-    from maisky_desktop.ui import app
-
-    shown = []
-    monkeypatch.setattr(app, "_has_display", lambda: True)
-    monkeypatch.setattr(app.QtWidgets.QMessageBox, "critical", lambda *a: shown.append(a[2]))
-    assert cli.main(["--store", str(_truncated(tmp_path, built_store))]) == 2
-    assert shown and "truncated" in shown[0]
-
-
 def _special_files(tmp: Path) -> dict[str, tuple[Path, str]]:
     import socket
 
@@ -112,7 +102,7 @@ def _special_files(tmp: Path) -> dict[str, tuple[Path, str]]:
 
 @pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="FIFOs and sockets are POSIX")
 @pytest.mark.parametrize("kind", ["fifo", "device", "socket"])
-@pytest.mark.parametrize("command", [[], ["search", "Maisky"]])
+@pytest.mark.parametrize("command", [pytest.param([], marks=pytest.mark.gui), ["search", "Maisky"]])
 def test_a_fifo_a_device_or_a_socket_is_refused_before_it_is_opened(kind, command, tmp_path):
     path, words = _special_files(tmp_path)[kind]
     env = {k: v for k, v in os.environ.items() if k not in ("DISPLAY", "WAYLAND_DISPLAY")}

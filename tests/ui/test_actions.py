@@ -12,7 +12,7 @@ def test_every_command_is_one_action_with_tooltip_name_and_a_place_in_a_menu(win
     assert [t for t in titles if t in MENUS] == list(MENUS)
     in_menus = {a for menu in window.menus.values() for a in menu.actions()}
     for key in Act:
-        action = window.actions[key]
+        action = window.commands[key]
         assert action in in_menus, key
         assert action.toolTip() and action.iconText() == SPECS[key].name
         if SPECS[key].shortcuts:
@@ -21,8 +21,8 @@ def test_every_command_is_one_action_with_tooltip_name_and_a_place_in_a_menu(win
 
 def test_the_timeline_keys_are_the_timeline_actions(window):
     for key in TIMELINE:
-        assert window.actions[key] is window.timeline.actions[key]
-        assert window.actions[key].shortcutContext() == QtCore.Qt.ShortcutContext.WidgetWithChildrenShortcut
+        assert window.commands[key] is window.timeline.commands[key]
+        assert window.commands[key].shortcutContext() == QtCore.Qt.ShortcutContext.WidgetWithChildrenShortcut
 
 
 def test_a_key_on_the_timeline_goes_through_its_action_and_a_disabled_action_ignores_it(qtbot, window):
@@ -30,39 +30,39 @@ def test_a_key_on_the_timeline_goes_through_its_action_and_a_disabled_action_ign
     timeline.setFocus()
     before = timeline.view_range()
     seen = []
-    window.actions[Act.ZOOM_IN].triggered.connect(lambda: seen.append("zoom"))
+    window.commands[Act.ZOOM_IN].triggered.connect(lambda: seen.append("zoom"))
     qtbot.keyClick(timeline, QtCore.Qt.Key.Key_Plus)
     assert seen == ["zoom"]
     zoomed = timeline.view_range()
     assert zoomed[1] - zoomed[0] < before[1] - before[0]
-    window.actions.disable(Act.ZOOM_IN)
+    window.commands.disable(Act.ZOOM_IN)
     qtbot.keyClick(timeline, QtCore.Qt.Key.Key_Plus)
     assert timeline.view_range() == pytest.approx(zoomed) and seen == ["zoom"]
-    assert not window.actions[Act.ZOOM_IN].isVisible()
+    assert not window.commands[Act.ZOOM_IN].isVisible()
 
 
 def test_a_disabled_command_stays_off_when_the_state_would_enable_it(window):
-    window.actions.disable(Act.BACK, Act.COPY_CITATION)
+    window.commands.disable(Act.BACK, Act.COPY_CITATION)
     window.choose("event", "arcos-raid")
     window.choose("event", "treaty-of-rapallo")
-    assert not window.back_action.isEnabled() and not window.actions[Act.COPY_CITATION].isEnabled()
-    assert window.actions[Act.OPEN_IN_DOCUMENT].isEnabled()
+    assert not window.back_action.isEnabled() and not window.commands[Act.COPY_CITATION].isEnabled()
+    assert window.commands[Act.OPEN_IN_DOCUMENT].isEnabled()
 
 
 def test_commands_change_the_session(qtbot, window):
-    window.actions[Act.LANES_PEOPLE].trigger()
+    window.commands[Act.LANES_PEOPLE].trigger()
     assert window.session.lane_mode == "person" and window.timeline.lane_mode == "person"
-    assert window.actions[Act.LANES_PEOPLE].isChecked() and not window.actions[Act.LANES_CATEGORIES].isChecked()
+    assert window.commands[Act.LANES_PEOPLE].isChecked() and not window.commands[Act.LANES_CATEGORIES].isChecked()
     window.session.filter = Filter(person="maisky")
-    window.actions[Act.CLEAR_FILTER].trigger()
+    window.commands[Act.CLEAR_FILTER].trigger()
     assert window.session.filter == Filter()
     window.choose("event", "treaty-of-rapallo")
-    window.actions[Act.OPEN_IN_DOCUMENT].trigger()
+    window.commands[Act.OPEN_IN_DOCUMENT].trigger()
     assert window.tabs.currentWidget() is window.reader and window.session.selection.passage
 
 
 def test_the_shortcuts_list_comes_from_the_registry(window):
-    text = window.actions.shortcuts_html()
+    text = window.commands.shortcuts_html()
     assert "Back" in text and "Alt+Left" in text and "Zoom in" in text and "+ or =" in text
-    window.actions.disable(Act.QUIT)
-    assert "Ctrl+Q" not in window.actions.shortcuts_html()
+    window.commands.disable(Act.QUIT)
+    assert "Ctrl+Q" not in window.commands.shortcuts_html()

@@ -56,6 +56,13 @@ class DocumentReader(QtWidgets.QWidget):
         box.addWidget(QtWidgets.QLabel("Events anchored in this part of the document:"))
         box.addWidget(self.in_view)
 
+    def clear(self) -> None:
+        """Show no document (its passage was filtered away): nothing stale stays on screen."""
+        self.source_id, self.passages, self._index, self._anchors = None, [], {}, {}
+        self.title.setText("Open a passage in its document from the passage pane or a search.")
+        self.text.clear()
+        self.in_view.clear()
+
     def open(self, passage_id: str, span: tuple[int, int] | None = None) -> bool:
         """Show the passage's whole source, scrolled to it, the span (file offsets) highlighted."""
         passage = self.services.passage(passage_id)

@@ -66,7 +66,7 @@ class Navigator(QtCore.QObject):
         k = event.key()
         if k == Key.Key_Tab and event.modifiers() & QtCore.Qt.KeyboardModifier.ShiftModifier:
             return Act.PREVIOUS_EVENT
-        return _KEYS.get(k)
+        return _KEYS.get(k)  # type: ignore[call-overload]  # key() is an int, equal to its Qt.Key
 
     def run(self, act: Act) -> None:
         """Do a timeline command (its action was triggered: a key, a menu item, a shortcut)."""
@@ -98,7 +98,7 @@ class Navigator(QtCore.QObject):
 
     def eventFilter(self, obj: QtCore.QObject, event: QtCore.QEvent) -> bool:
         """Pinch gestures on the plot's viewport."""
-        if event.type() == QtCore.QEvent.Type.Gesture:
+        if event.type() == QtCore.QEvent.Type.Gesture and isinstance(event, QtWidgets.QGestureEvent):
             gesture = event.gesture(QtCore.Qt.GestureType.PinchGesture)
             if isinstance(gesture, QtWidgets.QPinchGesture) and isinstance(obj, QtWidgets.QWidget):
                 centre = obj.mapFromGlobal(gesture.centerPoint().toPoint())

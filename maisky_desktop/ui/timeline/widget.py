@@ -101,8 +101,8 @@ class TimelineWidget(QtWidgets.QWidget):
         self.navigator = Navigator(self.view_range, self.set_view, self.bounds, self.step_selection, self._x_at)
         self.plot.viewport().grabGesture(QtCore.Qt.GestureType.PinchGesture)
         self.plot.viewport().installEventFilter(self.navigator)
-        self.actions = actions.create(self, actions.TIMELINE, QtCore.Qt.ShortcutContext.WidgetWithChildrenShortcut)
-        for act, action in self.actions.items():
+        self.commands = actions.create(self, actions.TIMELINE, QtCore.Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        for act, action in self.commands.items():
             action.triggered.connect(lambda _checked=False, a=act: self.navigator.run(a))
         self.plot.viewport().installEventFilter(self)
         self.count_menu: QtWidgets.QMenu | None = None
@@ -385,8 +385,8 @@ class TimelineWidget(QtWidgets.QWidget):
         if event.type() == QtCore.QEvent.Type.KeyPress:
             act = self.navigator.act_for(event)
             if act is not None:
-                if self.actions[act].isEnabled():
-                    self.actions[act].trigger()
+                if self.commands[act].isEnabled():
+                    self.commands[act].trigger()
                 return True
         return super().event(event)
 
