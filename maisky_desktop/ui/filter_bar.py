@@ -50,6 +50,9 @@ class FilterBar(QtWidgets.QWidget):
             combo.addItem(item.name, item.id)
             self.names[item.id] = item.name
         combo.setMaximumWidth(220)
+        # Sized by a short minimum, not by the longest name, so the bar fits a 1366-pixel screen.
+        combo.setSizeAdjustPolicy(QtWidgets.QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        combo.setMinimumContentsLength(10)
         combo.currentIndexChanged.connect(self._changed)
         return combo
 

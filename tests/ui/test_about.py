@@ -4,8 +4,8 @@ from maisky_desktop.ui.actions import Act
 
 
 def test_help_about_shows_the_notice(window):
-    assert window.actions[Act.ABOUT] in window.menus["Help"].actions()
-    window.actions[Act.ABOUT].trigger()
+    assert window.commands[Act.ABOUT] in window.menus["Help"].actions()
+    window.commands[Act.ABOUT].trigger()
     text = window.about_box.notice.toPlainText()
     assert window.about_box.isVisible()
     assert "CC BY-SA 4.0" in text and "Aberystwyth Research Portal" in text

@@ -173,11 +173,11 @@ def test_closing_right_click_and_links_are_refused(qtbot, kiosk, window):
     assert not window.menuBar().isVisible()
     assert not window.handout_action.isEnabled() and not window.tours.handout_button.isVisible()
     for key in KIOSK_OFF:  # switched off by key in the action registry
-        assert not window.actions.allowed(key) and not window.actions[key].isEnabled()
-    registered = {a for _k, a in window.actions}
+        assert not window.commands.allowed(key) and not window.commands[key].isEnabled()
+    registered = {a for _k, a in window.commands}
     keyed = [a for a in window.findChildren(QtGui.QAction) if a.isEnabled() and a.shortcuts() and a not in registered]
     assert {a.shortcut().toString() for a in keyed} <= {"Alt+Left", "Alt+Right", "Ctrl+F", "F6", "Shift+F6"}
-    assert window.actions[Act.ZOOM_IN].isEnabled()  # moving about stays: + still zooms
+    assert window.commands[Act.ZOOM_IN].isEnabled()  # moving about stays: + still zooms
     assert QtGui.QDesktopServices.openUrl(QtCore.QUrl("https://example.org/"))  # handled: refused, no browser
     assert "refused to open https://example.org/" in kiosk.log_text()
     assert window.windowFlags() & QtCore.Qt.WindowType.FramelessWindowHint

@@ -174,7 +174,11 @@ class TimelineWidget(QtWidgets.QWidget):
         )
         hint.setStyleSheet(f"color: {style.MUTED_INK};")
         hint.setFont(style.ui_font(8.0))
-        row.addWidget(hint)
+        hint.setToolTip(hint.text())
+        # A reminder, not a control: it gives way (clipped) rather than widen the window past a laptop screen.
+        hint.setSizePolicy(QtWidgets.QSizePolicy.Policy.Ignored, QtWidgets.QSizePolicy.Policy.Preferred)
+        hint.setAlignment(QtCore.Qt.AlignmentFlag.AlignRight | QtCore.Qt.AlignmentFlag.AlignVCenter)
+        row.addWidget(hint, 1)
         return bar
 
     def show_legend(self, shown: bool = True) -> None:
