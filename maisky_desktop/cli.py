@@ -178,7 +178,6 @@ def cmd_publish(store: Path | None, out_dir: Path) -> int:
 
 
 def cmd_search(store: Path | None, query: str, as_json: bool, limit: int) -> int:
-    import json
 
     from maisky_desktop.store.faults import damage_message
     from maisky_desktop.store.reader import StoreError, open_store
@@ -198,13 +197,22 @@ def cmd_search(store: Path | None, query: str, as_json: bool, limit: int) -> int
         _fail(message)
     finally:
         conn.close()
-    for hit in results.all():
+    try:
+        _print_hits(results.all(), as_json)
+    except BrokenPipeError:  # `search ... | head` closed the pipe: what was wanted has been printed
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+    return 0
+
+
+def _print_hits(hits, as_json: bool) -> None:
+    import json
+
+    for hit in hits:
         if as_json:
             print(json.dumps(hit.as_json(), ensure_ascii=False))
         else:
             print(f"{hit.kind:<8} {hit.id}  {hit.title}" + (f"  ({hit.date})" if hit.date else ""))
             print(f"         {hit.snippet.bracketed()}")
-    return 0
 
 
 def cmd_tours(store: Path | None) -> int:

@@ -5,7 +5,7 @@ What ``Kiosk`` does to a main window:
   ``touch_target_mm`` at the screen's real dpi; touch on the timeline is tap / kinetic pan /
   pinch (``ui.touch``) and a swipe on the tour panel steps between stops;
 - locks it down: no menus, context menus, right clicks, file dialogs, external links, or
-  keys that quit, close or switch away (an application-wide filter eats them, the actions
+  keys that quit, close or switch away (a filter on the window eats them, the actions
   bound to them are switched off); closing the window is refused;
 - after ``idle_seconds`` without input, returns everything to the opening state and shows the
   attract screen, which plays ``attract_tour`` slowly; a touch resumes at the start;
@@ -136,6 +136,11 @@ class Kiosk(QtCore.QObject):
             if action.shortcuts() and not any(seq in ALLOWED for seq in action.shortcuts()):
                 action.setShortcuts([])  # gone, not just disabled: the window may enable it again
                 action.setEnabled(False)
+        for label in w.timeline.findChildren(QtWidgets.QLabel):
+            if label.text().startswith("wheel or"):  # the mouse-and-keys hint means nothing on a touch screen
+                label.hide()
+        for button in w.timeline.findChildren(QtWidgets.QToolButton):
+            button.setMinimumWidth(button.sizeHint().width())  # the lane switch never elides to "C…s"
         w.handout_action.setEnabled(False)  # it opens a file dialog
         w.tours.handout_button.hide()
         for scheme in ("http", "https", "file", "mailto", "ftp"):
