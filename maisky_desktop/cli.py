@@ -178,7 +178,6 @@ def cmd_publish(store: Path | None, out_dir: Path) -> int:
 
 
 def cmd_search(store: Path | None, query: str, as_json: bool, limit: int) -> int:
-    import json
 
     from maisky_desktop.store.faults import damage_message
     from maisky_desktop.store.reader import StoreError, open_store
@@ -198,13 +197,22 @@ def cmd_search(store: Path | None, query: str, as_json: bool, limit: int) -> int
         _fail(message)
     finally:
         conn.close()
-    for hit in results.all():
+    try:
+        _print_hits(results.all(), as_json)
+    except BrokenPipeError:  # `search ... | head` closed the pipe: what was wanted has been printed
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+    return 0
+
+
+def _print_hits(hits, as_json: bool) -> None:
+    import json
+
+    for hit in hits:
         if as_json:
             print(json.dumps(hit.as_json(), ensure_ascii=False))
         else:
             print(f"{hit.kind:<8} {hit.id}  {hit.title}" + (f"  ({hit.date})" if hit.date else ""))
             print(f"         {hit.snippet.bracketed()}")
-    return 0
 
 
 def cmd_tours(store: Path | None) -> int:
@@ -343,9 +351,12 @@ def cmd_gui(
     )
 
 
+class _Terminated(KeyboardInterrupt):
+    """SIGTERM, unwinding like Ctrl+C so connections close and temporary files go."""
+
+
 def _terminate(signum: int, _frame: object) -> None:
-    """SIGTERM in a command: unwind like Ctrl+C, so connections close and temporary files go."""
-    raise KeyboardInterrupt
+    raise _Terminated
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -355,9 +366,9 @@ def main(argv: list[str] | None = None) -> int:
     previous = signal.signal(signal.SIGTERM, _terminate) if main_thread else None  # the window sets its own
     try:
         return _dispatch(args)
-    except KeyboardInterrupt:
+    except KeyboardInterrupt as exc:
         print("\nmaisky-desktop: interrupted", file=sys.stderr)
-        return 130
+        return 128 + (signal.SIGTERM if isinstance(exc, _Terminated) else signal.SIGINT)
     finally:
         if main_thread:
             signal.signal(signal.SIGTERM, previous)

@@ -89,3 +89,14 @@ def test_an_event_id_that_is_not_utf8_is_one_line_not_an_abort():
 def test_search_refuses_a_negative_or_absurd_limit(limit):
     proc = _run("search", "Maisky", "--limit", limit)
     assert proc.returncode == 2 and "argument --limit: must be" in proc.stderr and "Traceback" not in proc.stderr
+
+
+def test_search_into_a_closed_pipe_ends_quietly():
+    proc = subprocess.run(
+        f"{sys.executable} -m maisky_desktop search Maisky --limit 50 | head -1",
+        shell=True,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert proc.stdout.count("\n") == 1 and "Traceback" not in proc.stderr and "BrokenPipe" not in proc.stderr

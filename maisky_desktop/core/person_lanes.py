@@ -47,6 +47,30 @@ def _span(text: str | None) -> tuple[float, float] | None:
         return None
 
 
+def _owners(named: dict[str, list[str]], people: dict, top: int) -> list[str]:
+    """Up to ``top`` people, each the most present among the events no one chosen before holds.
+
+    An event naming several chosen people goes to the lane of the first chosen, so ranking by
+    raw presence left lanes empty (Churchill's and Eden's events all name Maisky too). Choosing
+    greedily by the events still unclaimed gives every lane at least one event.
+    """
+    holders: dict[str, list[str]] = {}
+    for eid, pids in named.items():
+        for pid in set(pids):
+            holders.setdefault(pid, []).append(eid)
+    presence = {pid: len(eids) for pid, eids in holders.items()}  # ties go to the more present
+    claimed: set[str] = set()
+    chosen: list[str] = []
+    while len(chosen) < top:
+        counts = Counter({pid: sum(e not in claimed for e in eids) for pid, eids in holders.items()})
+        best = min(counts, key=lambda p: (-counts[p], -presence[p], people.get(p, (p,))[0]), default=None)
+        if best is None or counts[best] == 0:
+            break
+        chosen.append(best)
+        claimed.update(holders.pop(best))
+    return chosen
+
+
 def assign(
     event_ids: Sequence[str],
     event_people: Iterable[tuple[str, str]],
@@ -59,8 +83,7 @@ def assign(
     named: dict[str, list[str]] = {}
     for eid, pid in event_people:
         named.setdefault(eid, []).append(pid)
-    presence = Counter(pid for pids in named.values() for pid in set(pids))
-    ranked = sorted(presence, key=lambda p: (-presence[p], people.get(p, (p,))[0]))[:top]
+    ranked = _owners(named, people, top)
     rank = {pid: r for r, pid in enumerate(ranked)}
     others, nobody = len(ranked), len(ranked) + 1
     lane = np.empty(len(event_ids), dtype=np.int32)

@@ -9,7 +9,7 @@
   and its date as the source states it, which follows the view and the selection (the list's
   current item moves with the selection, so Orca announces it) and opens an event on Enter;
 - makes the panes reachable from the keyboard: F6 / Shift+F6 move the focus from pane to
-  pane (the timeline keeps Tab for stepping through events), and the lane switch takes focus.
+  pane (the timeline keeps Tab for stepping through events), and the timeline's buttons take focus.
 """
 
 from __future__ import annotations
@@ -199,7 +199,7 @@ def attach(window) -> EventsInView:
     if getattr(window, "people_dock", None) is not None:
         window.tabifyDockWidget(window.people_dock, dock)
         window.people_dock.raise_()
-    for button in getattr(window.timeline, "lane_buttons", QtWidgets.QButtonGroup()).buttons():
+    for button in window.timeline.findChildren(QtWidgets.QToolButton):  # lane switch, legend
         button.setFocusPolicy(QtCore.Qt.FocusPolicy.TabFocus)
     for key, step in (("F6", 1), ("Shift+F6", -1)):
         action = QtGui.QAction(f"Focus the {'next' if step > 0 else 'previous'} pane", window)

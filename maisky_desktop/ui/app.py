@@ -125,6 +125,11 @@ class SignalQuit(QtCore.QObject):
         logs.logger.info("received signal %d, quitting", signum)
         self._end(128 + signum)
 
+    def replay(self) -> None:
+        """End the loop for a signal that came before it ran (``exit`` does nothing then)."""
+        if self.received is not None:
+            self._end(128 + self.received)
+
     def _drain(self) -> None:
         with contextlib.suppress(OSError):
             self._read.recv(512)
@@ -186,6 +191,7 @@ class Shell(QtCore.QObject):
             store.close()
             raise
         window.runner.failed.connect(self.reporter.store_failed)
+        window.runner.crashed.connect(lambda exc: self.reporter.handle(type(exc), exc, exc.__traceback__))
         geometry = None
         if self.offer is not None:  # a child of the old window
             self.offer.close()
@@ -313,6 +319,7 @@ def run(
         if kiosk_settings is not None:
             event = search = tour = None  # a kiosk starts at its opening state
         shell.open(event, search, tour, store)
+        QtCore.QTimer.singleShot(0, signals.replay)  # a Ctrl+C while the window was being built
         code = app.exec()
     except StoreError as exc:
         print(f"maisky-desktop: {exc}", file=sys.stderr)

@@ -44,15 +44,18 @@ class SearchRunner(QtCore.QObject):
     """Owns the worker thread; ``results`` carries only the latest search's Results.
 
     ``failed`` carries one line in words when the store fails under a search (a damaged
-    page, an undecodable row); the window reports it once and stays usable.
+    page, an undecodable row); the window reports it once and stays usable. ``crashed``
+    carries any other exception (a bug), for the report dialog.
     """
 
     results = QtCore.Signal(object)
     filter_sets = QtCore.Signal(object, object)  # Filter, FilterSets: only the latest filter's
     failed = QtCore.Signal(str)
+    crashed = QtCore.Signal(object)  # the exception, its traceback attached
     _finished = QtCore.Signal(int, object)  # generation, Results (emitted from the worker thread)
     _resolved = QtCore.Signal(int, object, object)  # generation, Filter, FilterSets
     _failed = QtCore.Signal(int, str)
+    _crashed = QtCore.Signal(int, object)
 
     def __init__(self, store: Store, parent: QtCore.QObject | None = None) -> None:
         super().__init__(parent)
@@ -66,6 +69,7 @@ class SearchRunner(QtCore.QObject):
         self._finished.connect(self._on_finished, QtCore.Qt.ConnectionType.QueuedConnection)
         self._resolved.connect(self._on_resolved, QtCore.Qt.ConnectionType.QueuedConnection)
         self._failed.connect(self._on_failed, QtCore.Qt.ConnectionType.QueuedConnection)
+        self._crashed.connect(self._on_crashed, QtCore.Qt.ConnectionType.QueuedConnection)
         self._thread = threading.Thread(target=self._loop, name="maisky-search", daemon=True)
         self._thread.start()
         _live.add(self)
@@ -99,6 +103,10 @@ class SearchRunner(QtCore.QObject):
     def _on_failed(self, generation: int, message: str) -> None:
         if generation in self._latests:
             self.failed.emit(message)
+
+    def _on_crashed(self, generation: int, exc: object) -> None:
+        if generation in self._latests:
+            self.crashed.emit(exc)
 
     def is_running(self) -> bool:
         return self._thread.is_alive()
@@ -156,8 +164,11 @@ class SearchRunner(QtCore.QObject):
                 self._conn = None
 
     def _report(self, generation: int, exc: BaseException) -> None:
-        message = damage_message(self._path, exc) or f"search failed: {type(exc).__name__}: {exc}"
-        self._emit(self._failed, generation, message)
+        message = damage_message(self._path, exc)
+        if message is None:
+            self._emit(self._crashed, generation, exc)
+        else:
+            self._emit(self._failed, generation, message)
 
     def _emit(self, signal: QtCore.SignalInstance, *args: object) -> None:
         with contextlib.suppress(RuntimeError):  # the runner's Qt object is gone: the window was dropped

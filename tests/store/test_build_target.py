@@ -115,3 +115,27 @@ def test_an_unwritable_target_is_one_line(tmp_path, where):
 def test_the_fingerprint_goes_in_with_the_store(resolved, tmp_path):
     out = build(resolved, tmp_path / "s.sqlite", paths.catalog_dir())
     assert fingerprint.sidecar(out).read_text().split()[0] == fingerprint.digest(out)
+
+
+@pytest.mark.parametrize("signum", [2, 15])
+def test_a_build_interrupted_by_ctrl_c_or_sigterm_leaves_nothing_and_no_traceback(tmp_path, signum):
+    import signal
+    import time
+
+    out = tmp_path / "maisky.sqlite"
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "maisky_desktop", "build", "--out", str(out)],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline and not any(tmp_path.iterdir()):
+        time.sleep(0.02)  # wait until the temporary file exists: the build is under way
+    proc.send_signal(signal.Signals(signum))
+    _out, err = proc.communicate(timeout=60)
+    if proc.returncode == 0:
+        pytest.skip("the build finished before the signal arrived")
+    assert proc.returncode == 128 + signum, err
+    assert "Traceback" not in err and err.strip().splitlines()[-1] == "maisky-desktop: interrupted"
+    assert list(tmp_path.iterdir()) == []

@@ -77,6 +77,8 @@ def test_f6_moves_the_focus_from_pane_to_pane(qtbot, window):
     assert window.timeline in seen or any(window.timeline.isAncestorOf(w) for w in seen if w)
     assert window.events_in_view in seen and window.people.box in seen and window.tours.list in seen
     assert all(w is not None and w.isVisible() for w in seen)
+    buttons = window.timeline.findChildren(QtWidgets.QToolButton)  # the lane switch and the legend
+    assert buttons and all(b.focusPolicy() & QtCore.Qt.FocusPolicy.TabFocus for b in buttons)
 
 
 @pytest.fixture

@@ -88,6 +88,24 @@ def test_closing_the_window_stops_the_search_thread_and_closes_its_connection(qt
     store.close()
 
 
+def test_a_bug_in_a_search_is_handed_over_for_the_report_not_called_damage(qtbot, embedded_store, monkeypatch):
+    store = Store.open(embedded_store)
+    runner = SearchRunner(store)
+    failures, crashes = [], []
+    runner.failed.connect(failures.append)
+    runner.crashed.connect(crashes.append)
+
+    def buggy(self, *args, **kwargs):
+        raise KeyError("a bug")
+
+    monkeypatch.setattr(Searcher, "search", buggy)
+    runner.search("Maisky", Filter())
+    qtbot.waitUntil(lambda: bool(crashes), timeout=5000)
+    assert isinstance(crashes[0], KeyError) and crashes[0].__traceback__ is not None and not failures
+    runner.stop()
+    store.close()
+
+
 def test_a_search_that_fails_is_reported_and_the_thread_lives_on(qtbot, embedded_store, monkeypatch):
     store = Store.open(embedded_store)
     runner = SearchRunner(store)
@@ -147,9 +165,14 @@ def test_ctrl_c_and_sigterm_end_the_app_cleanly(tmp_path, signum):
     log = tmp_path / "state" / "maisky-desktop" / "log" / "maisky-desktop.log"
     deadline = time.monotonic() + 60
     while time.monotonic() < deadline and not (log.exists() and "window open" in log.read_text()):
-        time.sleep(0.1)
+        time.sleep(0.1)  # the window is being built: the signal must not be lost before the loop runs
     proc.send_signal(signum)
-    _out, err = proc.communicate(timeout=30)
+    try:
+        _out, err = proc.communicate(timeout=60)
+    finally:
+        if proc.poll() is None:
+            proc.kill()
+            proc.communicate()
     assert proc.returncode == 128 + signum, err
     assert "Traceback" not in err and "QThread" not in err
     assert f"received signal {int(signum)}" in log.read_text()
@@ -228,3 +251,16 @@ def test_a_damaged_store_is_told_once_in_words(qtbot, monkeypatch, tmp_path):
         reporter.uninstall()
         if reporter.dialog is not None:
             reporter.dialog.close()
+
+
+def test_a_signal_that_comes_before_the_event_loop_runs_is_not_lost(qtbot):
+    app = QtWidgets.QApplication.instance()
+    loop = QtCore.QEventLoop()
+    quitter = app_module.SignalQuit(app, loop.exit)
+    try:
+        os.kill(os.getpid(), signal.SIGTERM)  # while the window is still being built
+        QtCore.QTimer.singleShot(0, quitter.replay)  # as run() does before app.exec()
+        QtCore.QTimer.singleShot(20000, lambda: loop.exit(99))
+        assert loop.exec() == 128 + signal.SIGTERM
+    finally:
+        quitter.restore()
