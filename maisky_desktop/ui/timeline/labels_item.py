@@ -33,6 +33,7 @@ class LabelsItem(pg.GraphicsObject):
         self.count_font = style.ui_font(8.0, bold=True)
         self.metrics = QtGui.QFontMetricsF(self.font)
         self.placed: list[tuple[labels.Label, QtCore.QRectF]] = []  # the last frame's boxes, device pixels
+        self.selected_title: tuple[str, QtCore.QRectF] | None = None  # the last frame's whole selected title
         self.reset()
         events.measure = self._measure
 
@@ -58,6 +59,7 @@ class LabelsItem(pg.GraphicsObject):
 
     def paint(self, painter: QtGui.QPainter, *_args) -> None:
         self.placed = []
+        self.selected_title = None
         vb = self.events.getViewBox()
         if vb is None:
             return
@@ -77,7 +79,40 @@ class LabelsItem(pg.GraphicsObject):
         painter.save()
         painter.resetTransform()
         self._draw(painter, boxes, origin, sy, dy, row_px)
+        self._draw_selected(painter, left, right, sx, origin, sy, dy, row_px, view_w)
         painter.restore()
+
+    def _draw_selected(self, painter, left: float, right: float, sx: float, origin: float, sy, dy, row_px, view_w):
+        """The selected event's title whole, over its neighbours: the reader must see what they chose.
+
+        Elided labels and counts leave a selected title cut or hidden at a laptop's width; this
+        draws it once more on an opaque ground in its own text row, shifted left when it would
+        run past the view's right edge, and elided only if it is wider than the whole view.
+        """
+        i = self.events.selected
+        lay = self.events.layout
+        if i is None or i < 0 or lay.x1[i] < left or lay.x0[i] > right:
+            return
+        if not lay.titles_ready(np.array([i]))[0]:
+            return
+        text = lay.title(i)
+        width = min(self.metrics.horizontalAdvance(text) + 8.0, view_w)
+        x = min(max((lay.x0[i] - left) * sx, _EDGE_PX), max(view_w - width, 0.0))
+        top = self.events.band_top(int(lay.lane[i]), int(self.events.row[i]), style.TEXT_TOP) * sy + dy
+        rect = QtCore.QRectF(origin + x, top, width, min(row_px, self.metrics.height() + 4))
+        if width >= view_w:
+            text = self.metrics.elidedText(text, QtCore.Qt.TextElideMode.ElideRight, width - 8.0)
+        halo = QtGui.QColor(style.SELECT_HALO)
+        painter.setPen(halo)
+        painter.setBrush(QtGui.QColor(style.BACKGROUND))
+        painter.drawRoundedRect(rect, 3, 3)
+        halo.setAlpha(70)
+        painter.fillRect(rect.adjusted(1, 1, -1, -1), halo)
+        painter.setFont(self.font)
+        painter.setPen(QtGui.QColor(style.INK))
+        align = QtCore.Qt.AlignmentFlag.AlignLeft | QtCore.Qt.AlignmentFlag.AlignVCenter
+        painter.drawText(rect.adjusted(4, 0, 0, 0), align, text)
+        self.selected_title = (text, rect)
 
     def _titles(self, left: float, right: float, sx: float, view_w: float) -> list[labels.Label]:
         lay = self.events.layout

@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6 import QtCore, QtWidgets
+from PySide6 import QtCore, QtGui, QtWidgets
 
 from maisky_desktop.core import labels, span, viewport
 from maisky_desktop.core.layout import Layout
@@ -46,6 +46,16 @@ PERSON_COLOURS = [
     "#a0527a",
     "#6f7d2a",
 ]
+
+
+class _Hint(QtWidgets.QLabel):
+    """A reminder of the keys that ends in "…" where the window is too narrow for all of it."""
+
+    def paintEvent(self, _event: QtGui.QPaintEvent) -> None:
+        painter = QtGui.QPainter(self)
+        text = self.fontMetrics().elidedText(self.text(), QtCore.Qt.TextElideMode.ElideRight, self.width())
+        painter.setPen(self.palette().color(self.foregroundRole()))
+        painter.drawText(self.rect(), int(self.alignment()), text)
 
 
 class TimelineWidget(QtWidgets.QWidget):
@@ -169,13 +179,15 @@ class TimelineWidget(QtWidgets.QWidget):
         self.legend_button.toggled.connect(self.show_legend)
         row.addWidget(self.legend_button)
         row.addStretch(1)
-        hint = QtWidgets.QLabel(
+        hint = _Hint(
             f"wheel or +/− zoom · drag or ←/→ pan · Home {span.study_words()} · PgUp/PgDn eras · Tab next event"
         )
-        hint.setStyleSheet(f"color: {style.MUTED_INK};")
+        palette = hint.palette()
+        palette.setColor(hint.foregroundRole(), QtGui.QColor(style.MUTED_INK))
+        hint.setPalette(palette)
         hint.setFont(style.ui_font(8.0))
         hint.setToolTip(hint.text())
-        # A reminder, not a control: it gives way (clipped) rather than widen the window past a laptop screen.
+        # A reminder, not a control: it gives way (elided) rather than widen the window past a laptop screen.
         hint.setSizePolicy(QtWidgets.QSizePolicy.Policy.Ignored, QtWidgets.QSizePolicy.Policy.Preferred)
         hint.setAlignment(QtCore.Qt.AlignmentFlag.AlignRight | QtCore.Qt.AlignmentFlag.AlignVCenter)
         row.addWidget(hint, 1)
