@@ -21,7 +21,10 @@ import re
 import unicodedata
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field, replace
+from datetime import date
 
+from maisky_desktop.core.dates import DateError
+from maisky_desktop.core.dates import parse as parse_date
 from maisky_desktop.core.markup import inline_html
 
 MARK_OPEN, MARK_CLOSE = "\x02", "\x03"  # around matched words in snippets from the store
@@ -350,14 +353,34 @@ KINDS = ("event", "person", "passage")
 
 @dataclass(frozen=True)
 class Results:
-    """Hits grouped by kind, each group best first; ``more`` says a group was cut short."""
+    """Hits grouped by kind, each group best first; ``more`` says a group was cut short.
+
+    ``top``: the person (else the event) whose name, alias or title the query names, shown
+    above the groups: someone typing "Maiskii" is looking for Ivan Maisky, not for the ten
+    events that mention him most.
+    """
 
     query: Query
     hits: dict[str, list[Hit]]
     more: dict[str, bool]
+    top: Hit | None = None
 
     def all(self) -> list[Hit]:
         return [h for kind in KINDS for h in self.hits.get(kind, [])]
+
+
+def by_date(hits: Iterable[Hit]) -> list[Hit]:
+    """Hits in the order of their dates (earliest start first; ties by rank); undated or unreadable last."""
+
+    def key(item: tuple[int, Hit]) -> tuple[int, date, int]:
+        rank, hit = item
+        try:
+            edtf = parse_date(hit.edtf) if hit.edtf else None
+        except DateError:
+            edtf = None
+        return (0, edtf.start, rank) if edtf else (1, date.max, rank)
+
+    return [hit for _, hit in sorted(enumerate(hits), key=key)]
 
 
 def bm25_term(tf: float, doc_len: int, avg_len: float, df: int, n_docs: int, k1: float = 1.2, b: float = 0.75) -> float:

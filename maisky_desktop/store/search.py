@@ -26,7 +26,7 @@ import functools
 import re
 import sqlite3
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 
 from maisky_desktop.core.dates import DateError, in_words
@@ -56,13 +56,14 @@ class _Kind:
     table: str
     weights: tuple[float, ...]  # per FTS column
     snippet_columns: tuple[int, ...]  # the snippet comes from the first of these with a match
+    name_columns: tuple[int, ...]  # a hit whose query words all fall in these names the thing: a top hit
     budget_s: float  # time for collecting candidates; the three add up to well under 100 ms
 
 
 _KINDS = {
-    "event": _Kind("events_fts", "events", (3.0, 1.0, 1.0), (1, 0, 2), 0.02),
-    "person": _Kind("people_fts", "people", (3.0, 2.0, 1.0), (1, 2, 0), 0.01),
-    "passage": _Kind("passages_fts", "passages", (1.0,), (0,), 0.04),
+    "event": _Kind("events_fts", "events", (3.0, 1.0, 1.0), (1, 0, 2), (0,), 0.02),
+    "person": _Kind("people_fts", "people", (3.0, 2.0, 1.0), (1, 2, 0), (0, 1), 0.01),
+    "passage": _Kind("passages_fts", "passages", (1.0,), (0,), (), 0.04),
 }
 
 
@@ -148,22 +149,32 @@ class Searcher:
         filters: FilterSets | None = None,
         limit: int = 10,
         cancelled: Callable[[], bool] | None = None,
+        limits: Mapping[str, int] | None = None,
     ) -> Results:
         """Up to ``limit`` hits of each kind, best first. Any text is safe; an empty query finds nothing.
+
+        ``limits``: a larger page for some kinds (the results pane's "Show more").
+        The top hit is the best-ranked person whose name or alias the query names, else the
+        best-ranked event whose title it names (see ``Results.top``).
 
         ``cancelled``: asked while parsing, which raises ``ParseCancelledError`` when it turns true (the
         SQL is cancelled by the connection's progress handler).
         """
-        if limit < 1:
-            raise ValueError(f"limit must be at least 1, not {limit}")
+        pages = {kind: (limits or {}).get(kind, limit) for kind in KINDS}
+        for n in (limit, *pages.values()):
+            if n < 1:
+                raise ValueError(f"limit must be at least 1, not {n}")
         query = self.parse(text, cancelled)
         filters = filters or FilterSets()
         hits: dict[str, list[Hit]] = {}
         more: dict[str, bool] = {}
+        named: dict[str, Hit | None] = {}
         for kind in KINDS:
-            found, cut = ([], False) if query.empty else self._search_kind(kind, query, filters, limit)
-            hits[kind], more[kind] = found, cut
-        return Results(query, hits, more)
+            if query.empty:
+                hits[kind], more[kind], named[kind] = [], False, None
+            else:
+                hits[kind], more[kind], named[kind] = self._search_kind(kind, query, filters, pages[kind])
+        return Results(query, hits, more, named["person"] or named["event"])
 
     def _stats_of(self, kind: str) -> tuple[int, float]:
         """(number of rows, mean length in characters of a sample) for BM25's normalisation.
@@ -228,7 +239,10 @@ class Searcher:
         cur.close()
         return out[:CANDIDATES], True
 
-    def _search_kind(self, kind: str, query: Query, filters: FilterSets, limit: int) -> tuple[list[Hit], bool]:
+    def _search_kind(
+        self, kind: str, query: Query, filters: FilterSets, limit: int
+    ) -> tuple[list[Hit], bool, Hit | None]:
+        """The page of hits, whether more were found, and the best hit the query names (``_Kind.name_columns``)."""
         spec = _KINDS[kind]
         exact = query.exact()
         if self.indexed_prefix and not query.narrowed(self.indexed_prefix):  # read from the prefix index
@@ -238,7 +252,7 @@ class Searcher:
             if len(rows) < limit and exact != query:  # the word as typed fills no page: complete it
                 rows, cut = self._candidates(kind, query, filters)
         if not rows:
-            return [], False
+            return [], False, None
         n_docs, avg_len = self._stats_of(kind)
         if len(query.groups) > 1:
             dfs = [len(rows) if not cut else self._df(spec.fts, g.fts(exact_only=True)) for g in query.groups]
@@ -260,7 +274,17 @@ class Searcher:
             scored.append((-score, row[0], row))
         scored.sort(key=lambda s: (s[0], s[1]))
         page = [self._hit(kind, row, -neg) for neg, _, row in scored[:limit]]
-        return page, cut or len(scored) > limit
+        named = next((s for s in scored if self._names(spec, query, s[2])), None)
+        best = None if named is None else self._hit(kind, named[2], -named[0])
+        return page, cut or len(scored) > limit, best
+
+    @staticmethod
+    def _names(spec: _Kind, query: Query, row: tuple) -> bool:
+        """Whether every word of the query falls in the row's name columns (a name, an alias, a title)."""
+        if not spec.name_columns:
+            return False
+        marked = [row[3 + c] or "" for c in spec.name_columns]
+        return query.accepts(_fold_word(w) for m in marked for w in _marked_words(m))
 
     def _hit(self, kind: str, row: tuple, score: float) -> Hit:
         spec = _KINDS[kind]

@@ -36,6 +36,7 @@ if TYPE_CHECKING:  # the type only: the window is handed its services (app.py op
     from maisky_desktop.store.services import Services
 
 TYPING_PAUSE_MS = 60  # as-you-type: search once typing pauses this long
+MORE_PAGE = 10  # "Show more" in the search results asks for this many more hits of a kind
 VIEW_SETTLE_MS = 400  # a pan or zoom becomes a history entry once it stops this long
 
 
@@ -49,6 +50,7 @@ class MainWindow(QtWidgets.QMainWindow):
         self.timeline = TimelineWidget.from_data(services.timeline())
         self.pane = PassagePane(services)
         self.results = SearchPane()
+        self._more_limits: dict[str, int] = {}  # hits per kind asked for by "Show more", until the next search
         self.reader = DocumentReader(services)
         self.tabs = QtWidgets.QTabWidget()
         for widget, name in ((self.pane, "Passage"), (self.results, "Search"), (self.reader, "Document")):
@@ -128,6 +130,7 @@ class MainWindow(QtWidgets.QMainWindow):
         self.runner.results.connect(self._on_results)
         self.runner.filter_sets.connect(self._on_filter_sets)
         self.results.hit_chosen.connect(self.choose)
+        self.results.more_wanted.connect(self.show_more)
         self.pane.person_activated.connect(lambda pid: self.choose("person", pid))
         self.pane.open_in_document.connect(self.open_in_document)
         self.pane.message.connect(lambda text: self.statusBar().showMessage(text, 3000))
@@ -313,7 +316,14 @@ class MainWindow(QtWidgets.QMainWindow):
 
     def run_search(self) -> None:
         """Search what the box holds, off the UI thread (a newer search cancels this one)."""
+        self._more_limits = {}
         self.runner.search(self.session.search_text, self.session.filter)
+
+    def show_more(self, kind: str) -> None:
+        """Search again with a page of ``MORE_PAGE`` more hits of one kind ("Show more" in the results)."""
+        shown = len(self.results.results.hits.get(kind, [])) if self.results.results else 0
+        self._more_limits = {**self._more_limits, kind: shown + MORE_PAGE}
+        self.runner.search(self.session.search_text, self.session.filter, self._more_limits)
 
     def _on_results(self, results: Results) -> None:
         self.results.show_results(results)

@@ -61,7 +61,7 @@ class SearchRunner(QtCore.QObject):
         super().__init__(parent)
         self._path = store.path
         self._latests = [0, 0]  # per kind: the newest generation asked for
-        self._requests: queue.SimpleQueue[tuple[int, int, str, Filter] | None] = queue.SimpleQueue()
+        self._requests: queue.SimpleQueue[tuple[int, int, str, Filter, dict[str, int]] | None] = queue.SimpleQueue()
         conn = store.open_sibling()  # same file identity as the window's store, or StoreError
         conn.set_progress_handler(self._stale_running, PROGRESS_STEPS)
         self._conn: sqlite3.Connection | None = conn
@@ -80,16 +80,19 @@ class SearchRunner(QtCore.QObject):
     def _latest(self) -> int:
         return self._latests[SEARCH]
 
-    def search(self, text: str, filt: Filter) -> int:
-        """Queue a search; any search still running is cancelled. Returns its generation."""
+    def search(self, text: str, filt: Filter, limits: dict[str, int] | None = None) -> int:
+        """Queue a search; any search still running is cancelled. Returns its generation.
+
+        ``limits``: hits per kind beyond the default page (the results pane's "Show more").
+        """
         self._latests[SEARCH] += 1
-        self._requests.put((SEARCH, self._latests[SEARCH], text, filt))
+        self._requests.put((SEARCH, self._latests[SEARCH], text, filt, dict(limits or {})))
         return self._latests[SEARCH]
 
     def resolve(self, filt: Filter) -> int:
         """Queue turning a filter into id sets (``filter_sets``); a filter still resolving is cancelled."""
         self._latests[FILTER] += 1
-        self._requests.put((FILTER, self._latests[FILTER], "", filt))
+        self._requests.put((FILTER, self._latests[FILTER], "", filt, {}))
         return self._latests[FILTER]
 
     def _on_finished(self, generation: int, results: object) -> None:
@@ -133,7 +136,7 @@ class SearchRunner(QtCore.QObject):
                 request = self._requests.get()
                 if request is None:
                     return
-                kind, generation, text, filt = request
+                kind, generation, text, filt, limits = request
                 if generation != self._latests[kind]:
                     continue  # a newer request of this kind is queued behind it
                 self._running = (kind, generation)
@@ -146,7 +149,7 @@ class SearchRunner(QtCore.QObject):
                     if kind == FILTER:
                         self._emit(self._resolved, generation, filt, filters[1])
                         continue
-                    results = searcher.search(text, filters[1], cancelled=self._stale_running)
+                    results = searcher.search(text, filters[1], cancelled=self._stale_running, limits=limits)
                 except ParseCancelledError:
                     continue
                 except sqlite3.OperationalError as exc:

@@ -1,4 +1,9 @@
-"""Search results, grouped by kind, with the matched words highlighted in escaped snippets."""
+"""Search results: a top hit, then the groups by kind, with the matched words highlighted in escaped snippets.
+
+Each cut-short group ends in "Show more" (``more_wanted``: the window asks the search for a
+longer page of that kind); events can be listed by date instead of by rank, which only
+reorders what is shown, so it needs no new search.
+"""
 
 from __future__ import annotations
 
@@ -6,16 +11,17 @@ import html
 
 from PySide6 import QtCore, QtWidgets
 
-from maisky_desktop.core.search import KINDS, Hit, Results
+from maisky_desktop.core.search import KINDS, Hit, Results, by_date
 from maisky_desktop.ui.text_font import use_source_font
 
 _HEADINGS = {"event": "Events", "person": "People", "passage": "Passages"}
 
 
 class SearchPane(QtWidgets.QTextBrowser):
-    """Renders Results; a click on a hit emits ``hit_chosen(kind, id)``."""
+    """Renders Results; a click on a hit emits ``hit_chosen(kind, id)``, on "Show more" ``more_wanted(kind)``."""
 
     hit_chosen = QtCore.Signal(str, str)
+    more_wanted = QtCore.Signal(str)
 
     def __init__(self, parent: QtWidgets.QWidget | None = None) -> None:
         super().__init__(parent)
@@ -23,33 +29,80 @@ class SearchPane(QtWidgets.QTextBrowser):
         use_source_font(self)
         self.anchorClicked.connect(self._on_link)
         self.results: Results | None = None
+        self.events_by_date = False
         self.setHtml("<p style='color:#666'>Type in the search box: events, people and passages.</p>")
 
     def first(self) -> Hit | None:
-        hits = self.results.all() if self.results else []
+        """What Enter opens: the top hit, else the first hit shown."""
+        if self.results and self.results.top:
+            return self.results.top
+        hits = self.shown()
         return hits[0] if hits else None
 
+    def shown(self) -> list[Hit]:
+        """The hits in the order the pane lists them (top hit first)."""
+        if self.results is None or self.results.query.empty:
+            return []
+        top = [self.results.top] if self.results.top else []
+        return top + [h for kind in KINDS for h in self._group(kind)]
+
+    def set_events_by_date(self, on: bool) -> None:
+        """List event hits by date (True) or best first (False)."""
+        self.events_by_date = on
+        if self.results is not None:
+            self._render(keep_scroll=True)
+
     def show_results(self, results: Results) -> None:
+        same = self.results is not None and self.results.query.text == results.query.text
         self.results = results
+        self._render(keep_scroll=same)  # "Show more" keeps the reader where they were
+
+    def _group(self, kind: str) -> list[Hit]:
+        hits = self.results.hits.get(kind, []) if self.results else []
+        return by_date(hits) if kind == "event" and self.events_by_date else list(hits)
+
+    def _render(self, keep_scroll: bool) -> None:
+        results = self.results
+        assert results is not None
+        scroll = self.verticalScrollBar().value()
         if results.query.empty:
             self.setHtml("<p style='color:#666'>Type a word, a name in any spelling, or a \"phrase\".</p>")
             return
         parts = []
+        if results.top is not None:
+            parts.append("<h3 style='margin-bottom:2px'>Top hit</h3>")
+            parts.append(_hit_html(results.top))
         for kind in KINDS:
-            hits = results.hits.get(kind, [])
+            hits = self._group(kind)
             if not hits:
                 continue
             more = f" <span style='color:#888'>(best {len(hits)} shown)</span>" if results.more.get(kind) else ""
-            parts.append(f"<h3 style='margin-bottom:2px'>{_HEADINGS[kind]}{more}</h3>")
-            for hit in hits:
-                date = f" <span style='color:#666'>{html.escape(hit.date)}</span>" if hit.date else ""
-                parts.append(
-                    f"<p style='margin-top:4px'><a href='{kind}:{html.escape(hit.id)}'>"
-                    f"<b>{html.escape(hit.title)}</b></a>{date}<br>{hit.snippet.html()}</p>"
+            order = ""
+            if kind == "event":
+                order = (
+                    " <a href='sort:rank'>best first</a>" if self.events_by_date else " <a href='sort:date'>by date</a>"
                 )
+            parts.append(f"<h3 style='margin-bottom:2px'>{_HEADINGS[kind]}{more}{order}</h3>")
+            parts.extend(_hit_html(hit) for hit in hits)
+            if results.more.get(kind):
+                parts.append(f"<p><a href='more:{kind}'>Show more {_HEADINGS[kind].lower()}</a></p>")
         self.setHtml("".join(parts) or "<p style='color:#666'>Nothing found.</p>")
+        if keep_scroll:
+            self.verticalScrollBar().setValue(scroll)
 
     def _on_link(self, url: QtCore.QUrl) -> None:
         kind, _, value = url.toString().partition(":")
         if kind in _HEADINGS:
             self.hit_chosen.emit(kind, value)
+        elif kind == "more" and value in _HEADINGS:
+            self.more_wanted.emit(value)
+        elif kind == "sort":
+            self.set_events_by_date(value == "date")
+
+
+def _hit_html(hit: Hit) -> str:
+    date = f" <span style='color:#666'>{html.escape(hit.date)}</span>" if hit.date else ""
+    return (
+        f"<p style='margin-top:4px'><a href='{hit.kind}:{html.escape(hit.id)}'>"
+        f"<b>{html.escape(hit.title)}</b></a>{date}<br>{hit.snippet.html()}</p>"
+    )
