@@ -3,11 +3,15 @@
 from __future__ import annotations
 
 import os
+import tempfile
 from pathlib import Path
 
 import pytest
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+# The window remembers its layout in the user's config folder: never the real one from a test
+# (subprocesses inherit this too).
+os.environ["XDG_CONFIG_HOME"] = tempfile.mkdtemp(prefix="maisky-test-config-")
 
 from maisky_desktop import paths
 from maisky_desktop.core.validate import Resolved, resolve

@@ -19,6 +19,24 @@ def opening_view(study: tuple[int, int] = STUDY) -> tuple[float, float]:
     return float(study[0]), float(study[1] + 1)
 
 
+def centred(x0: float, x1: float, width: float, study: tuple[int, int] = STUDY) -> tuple[float, float]:
+    """A view ``width`` wide around the event x0..x1, slid back inside the period of study when it fits.
+
+    Centring an event of 1922 in a 59-year view would show 1892-1951: a quarter of the plot before
+    1917 with nothing in it. The view slides into the study's years as long as the event stays in
+    view; an event outside them (Maisky's birth) keeps the plain centred view.
+    """
+    mid = (x0 + x1) / 2
+    left, right = mid - width / 2, mid + width / 2
+    lo, hi = opening_view(study)
+    if width > hi - lo:
+        return left, right
+    shifted = min(max(left, lo), hi - width)
+    if shifted <= x0 and x1 <= shifted + width:
+        return shifted, shifted + width
+    return left, right
+
+
 def context_before(study: tuple[int, int] = STUDY) -> float:
     """Events that end before this axis position are context (drawn greyed, hatched)."""
     return float(study[0])

@@ -33,6 +33,14 @@ def date_words(value: str | None) -> str:
         return value
 
 
+def plural(n: int, word: str) -> str:
+    """'1 event', '3 events': a count a reader can say aloud."""
+    return f"{n} {word}" if n == 1 else f"{n} {word}s"
+
+
+NOT_GIVEN = "(dates not given)"  # a post or life without dates says so in words, never "?"
+
+
 def anchor_name(passage_id: str) -> str:
     """An HTML anchor name for a passage or note id (ids hold '/')."""
     return "n-" + re.sub(r"[^A-Za-z0-9_-]", "-", passage_id)
@@ -114,7 +122,9 @@ def person_card_html(card: PersonCard) -> str:
     """The people card: name, life, summary, other spellings, posts, fate, sources, links, events."""
     parts = [f"<h2 style='margin-bottom:2px'>{_e(card.name)}</h2>"]
     if card.born or card.died:
-        parts.append(f"<p style='margin-top:0'><b>{_e(date_words(card.born))} – {_e(date_words(card.died))}</b></p>")
+        born = date_words(card.born) if card.born else "birth date not given"
+        died = date_words(card.died) if card.died else "death date not given"
+        parts.append(f"<p style='margin-top:0'><b>{_e(born)} – {_e(died)}</b></p>")
     if card.summary:
         parts.append(f"<p>{_e(card.summary)}</p>")
     others = [a for a in card.aliases if a != card.name]
@@ -122,14 +132,16 @@ def person_card_html(card: PersonCard) -> str:
         parts.append(f"<p><span style='color:#666'>Also written</span> {_e('; '.join(others))}</p>")
     if card.posts:
         posts = "".join(
-            f"<li>{_e(p.title)} <span style='color:#666'>{_e(date_words(p.date))}</span></li>" for p in card.posts
+            f"<li>{_e(p.title)} <span style='color:#666'>{_e(date_words(p.date) if p.date else NOT_GIVEN)}</span></li>"
+            for p in card.posts
         )
         parts.append(f"<p><b>Roles and posts</b></p><ul>{posts}</ul>")
     if card.fate:
         parts.append(f"<p><b>Fate</b> {_e(card.fate)}</p>")
     if card.sources:
         rows = "".join(
-            f"<li>{_e(s.title)} <span style='color:#666'>({s.events} events)</span></li>" for s in card.sources
+            f"<li>{_e(s.title or s.id)} <span style='color:#666'>({plural(s.events, 'event')})</span></li>"
+            for s in card.sources
         )
         parts.append(f"<p><b>Sources that mention them</b></p><ul>{rows}</ul>")
     parts.append(
@@ -144,7 +156,9 @@ def person_card_html(card: PersonCard) -> str:
         )
         parts.append(f"<p><b>Events</b></p><ul>{links}</ul>")
     if card.mentions:
-        parts.append(f"<p><b>Mentioned in</b> <span style='color:#666'>({len(card.mentions)} passages)</span></p>")
+        parts.append(
+            f"<p><b>Mentioned in</b> <span style='color:#666'>({plural(len(card.mentions), 'passage')})</span></p>"
+        )
         parts.append(f"<ul>{''.join(mention_html(m) for m in card.mentions)}</ul>")
     return "".join(parts)
 

@@ -81,4 +81,3 @@ class AboutDialog(QtWidgets.QDialog):
         box.addLayout(row)
         box.addWidget(self.notice, 1)
         box.addWidget(buttons)
-

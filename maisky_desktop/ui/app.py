@@ -23,6 +23,7 @@ from maisky_desktop import logs
 from maisky_desktop.store.faults import damage_message
 from maisky_desktop.store.reader import Store, StoreError, check_store, needs_background_check
 from maisky_desktop.store.services import Services
+from maisky_desktop.ui import window_state
 from maisky_desktop.ui.about import APP_ID, app_icon
 from maisky_desktop.ui.errors import ErrorReporter, has_display
 
@@ -270,7 +271,9 @@ def _dresser(
             return
         if geometry is not None:
             window.setGeometry(geometry)
-        else:
+            window.remember_layout(window_state.user_settings())  # docks and splitter as last closed
+            window.setGeometry(geometry)  # a reload keeps the window where it is
+        elif not window.remember_layout(window_state.user_settings()):
             window.resize(1366, 768)
         window.show()
         if needs_background_check(window.services.path):

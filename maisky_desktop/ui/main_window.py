@@ -19,6 +19,7 @@ from maisky_desktop.core.filters import Filter, FilterSets
 from maisky_desktop.core.history import History
 from maisky_desktop.core.search import Results
 from maisky_desktop.core.session import Selection, Session
+from maisky_desktop.ui import window_state
 from maisky_desktop.ui.about import AboutDialog
 from maisky_desktop.ui.accessibility import attach as attach_accessibility
 from maisky_desktop.ui.actions import Act, Actions
@@ -61,7 +62,9 @@ class MainWindow(QtWidgets.QMainWindow):
         split.setStretchFactor(0, 3)
         split.setStretchFactor(1, 1)
         split.setSizes([1000, 360])  # the timeline gets most of the width, on a laptop too
+        self.splitter = split
         self.setCentralWidget(split)
+        self.layout_settings: QtCore.QSettings | None = None  # set by ``remember_layout``
         self.people = PeoplePane(services)
         self.people_dock = QtWidgets.QDockWidget("People", self)
         self.people_dock.setObjectName("people")
@@ -82,6 +85,7 @@ class MainWindow(QtWidgets.QMainWindow):
         if hasattr(self, "handout_action"):  # the tours' handout command belongs in File
             self.menus["File"].insertAction(self.commands[Act.COPY_CITATION], self.handout_action)
         attach_accessibility(self)
+        self._list_docks()
         self.statusBar().showMessage(services.summary())
 
     def _build_toolbars(self) -> None:
@@ -105,6 +109,15 @@ class MainWindow(QtWidgets.QMainWindow):
         filters.setObjectName("filter")
         filters.setMovable(False)
         filters.addWidget(self.filter_bar)
+
+    def _list_docks(self) -> None:
+        """Every dock (People, the event list) can be shown again from View, not only by a right-click."""
+        view = self.menus["View"]
+        view.addSeparator()
+        for dock in self.findChildren(QtWidgets.QDockWidget):
+            action = dock.toggleViewAction()
+            action.setStatusTip(f"Show or hide the {dock.windowTitle()} panel")
+            view.addAction(action)
 
     def _connect(self) -> None:
         # intent -> session
@@ -343,8 +356,9 @@ class MainWindow(QtWidgets.QMainWindow):
     # Start-up options and shutdown ---------------------------------------------------------
 
     def focus_event(self, event_id: str) -> bool:
-        """Start focused on an event (``--event``); False if there is no such event."""
-        if self.services.event(event_id) is None:
+        """Start focused on an event (``--event``); False, and a status-bar message, if there is no such event."""
+        if self.services.event(event_id) is None:  # said in the window, where the user looks, not only on stderr
+            self.statusBar().showMessage(f"No event “{event_id}” in the store: check the --event id.")
             return False
         self.choose("event", event_id)
         return True
@@ -354,7 +368,14 @@ class MainWindow(QtWidgets.QMainWindow):
         self.search_box.setText(text)
         self.run_search()
 
+    def remember_layout(self, settings: QtCore.QSettings) -> bool:
+        """Restore the size, docks and splitter saved last time, and save them again on close."""
+        self.layout_settings = settings
+        return window_state.restore(self, self.splitter, settings)
+
     def closeEvent(self, event: QtGui.QCloseEvent) -> None:
+        if self.layout_settings is not None:
+            window_state.save(self, self.splitter, self.layout_settings)
         self.runner.stop()
         self.qsession.detach()
         super().closeEvent(event)

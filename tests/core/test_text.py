@@ -18,6 +18,7 @@ from maisky_desktop.core.records import (
     PersonCard,
     Post,
     Source,
+    SourceCount,
 )
 from maisky_desktop.core.text import date_words, event_citations, event_html, person_card_html
 
@@ -133,6 +134,23 @@ def test_each_conflict_shows_only_its_own_readings():
 def test_person_card_lists_the_passages_that_mention_them():
     m = Mention("s/n1", "s", "Diplomacy <and> war", None, "3", "footnote", "See Maisky & co.", "Maisky", 904, 910, 900)
     out = person_card_html(PersonCard("maisky", "Ivan Maisky", mentions=(m,)))
-    assert "Mentioned in</b> <span style='color:#666'>(1 passages)" in out
+    assert "Mentioned in</b> <span style='color:#666'>(1 passage)" in out
     assert "href='passage:s/n1:904:910'>Diplomacy &lt;and&gt; war, footnote 3</a>" in out
     assert "See Maisky &amp; co." in out
+
+
+def test_person_card_says_missing_dates_in_words_and_counts_in_the_singular():
+    card = PersonCard(
+        "litvinov",
+        "Maxim Litvinov",
+        born="1876-07-17",
+        posts=(Post("Foreign Commissar", None),),
+        sources=(SourceCount("wikipedia-maisky", "Ivan Maisky", 1), SourceCount("s", "Diplomacy <and> war", 3)),
+    )
+    out = person_card_html(card)
+    assert "Foreign Commissar <span style='color:#666'>(dates not given)</span>" in out
+    assert "?" not in out.replace("href='", "")
+    assert "17 July 1876 – death date not given" in out
+    assert "Ivan Maisky <span style='color:#666'>(1 event)</span>" in out
+    assert "Diplomacy &lt;and&gt; war <span style='color:#666'>(3 events)</span>" in out
+    assert "wikipedia-maisky" not in out  # the source's title, never its id

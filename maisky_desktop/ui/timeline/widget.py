@@ -307,15 +307,14 @@ class TimelineWidget(QtWidgets.QWidget):
         self.overview.set_data(self.items.grid())
 
     def center_on(self, event_id: str) -> None:
-        """Move the view so the event is in the middle, keeping the zoom (or zooming out to fit it)."""
+        """Move the view to the event, keeping the zoom (or zooming out to fit it), inside the study's years."""
         i = self.layout_data.index_of(event_id)
         if i is None:
             return
         left, right = self.view_range()
         x0, x1 = float(self.layout_data.x0[i]), float(self.layout_data.x1[i])
         width = max(right - left, 1.0) if x1 - x0 < right - left else (x1 - x0) * 1.2
-        mid = (x0 + x1) / 2
-        self.set_view(mid - width / 2, mid + width / 2)
+        self.set_view(*span.centred(x0, x1, width))
 
     # -- filter, emphasis, selection -----------------------------------------------------------
     def _indices(self, event_ids: set[str] | None) -> set[int] | None:

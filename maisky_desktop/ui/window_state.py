@@ -1,0 +1,43 @@
+"""The window's layout remembered across starts: its size and place, the docks, the splitter.
+
+Qt already serialises all of it (``saveGeometry``, ``QMainWindow.saveState`` for docks and
+toolbars, ``QSplitter.saveState``); this module only decides where it lives and when: a
+``QSettings`` INI file in the user's config folder (``~/.config/maisky-timeline/layout.ini``
+on Linux, the platform's equivalent elsewhere), read when the window opens and written when
+it closes. An unreadable or foreign value is ignored (Qt's restore functions refuse it), so
+a damaged file costs the layout, never the start.
+"""
+
+from __future__ import annotations
+
+from PySide6 import QtCore, QtWidgets
+
+STATE_VERSION = 1  # raise when the docks or toolbars change so an old layout is not forced onto new ones
+
+
+def user_settings() -> QtCore.QSettings:
+    """The layout file in the user's config folder."""
+    return QtCore.QSettings(
+        QtCore.QSettings.Format.IniFormat, QtCore.QSettings.Scope.UserScope, "maisky-timeline", "layout"
+    )
+
+
+def restore(window: QtWidgets.QMainWindow, splitter: QtWidgets.QSplitter, settings: QtCore.QSettings) -> bool:
+    """Put back what ``save`` stored; False when there was nothing (the defaults stay)."""
+    found = False
+    geometry, state, split = (settings.value(k) for k in ("geometry", "state", "splitter"))
+    if isinstance(geometry, QtCore.QByteArray):
+        found = window.restoreGeometry(geometry) or found
+    if isinstance(state, QtCore.QByteArray):
+        found = window.restoreState(state, STATE_VERSION) or found
+    if isinstance(split, QtCore.QByteArray):
+        found = splitter.restoreState(split) or found
+    return found
+
+
+def save(window: QtWidgets.QMainWindow, splitter: QtWidgets.QSplitter, settings: QtCore.QSettings) -> None:
+    """Write the window's geometry, docks and splitter sizes now."""
+    settings.setValue("geometry", window.saveGeometry())
+    settings.setValue("state", window.saveState(STATE_VERSION))
+    settings.setValue("splitter", splitter.saveState())
+    settings.sync()
