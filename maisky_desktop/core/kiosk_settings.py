@@ -12,6 +12,7 @@ import re
 import tomllib
 from dataclasses import dataclass, fields, replace
 from pathlib import Path
+from typing import Any
 
 import platformdirs
 
@@ -97,7 +98,7 @@ def parse(text: str, label: str) -> tuple[KioskSettings, list[str]]:
         line = re.search(r"line (\d+)", str(exc))
         return KioskSettings(), [f"{label}:{line.group(1) if line else 1}: not valid TOML ({exc}); using the defaults"]
     known = {f.name for f in fields(KioskSettings)}
-    values: dict[str, object] = {}
+    values: dict[str, Any] = {}  # TOML values of mixed types, each checked against its field by _check
     problems = []
     for key, value in data.items():
         if key not in known:

@@ -134,7 +134,7 @@ def block_counts(counts: np.ndarray, edges_px: np.ndarray, view_w: float) -> lis
 
 def overlaps(labels: list[Label]) -> list[tuple[Label, Label]]:
     """Pairs of boxes in the same lane and sub-row that overlap (what must never happen)."""
-    bad = []
+    bad: list[tuple[Label, Label]] = []
     by_lane: dict[tuple[int, int], list[Label]] = {}
     for lab in labels:
         by_lane.setdefault((lab.lane, lab.row), []).append(lab)

@@ -42,16 +42,22 @@ class Component:
 def distribution_licence(dist: metadata.Distribution) -> str:
     """A distribution's licence from its metadata: SPDX expression, short licence field or classifiers."""
     meta = dist.metadata
-    expression = meta.get("License-Expression")
+    expression = _header(meta, "License-Expression")
     if expression:
         return expression.strip()
-    field = (meta.get("License") or "").strip()
+    field = (_header(meta, "License") or "").strip()
     if field and "\n" not in field and len(field) <= 80:
         return field
     classifiers = [c.split(" :: ")[-1] for c in meta.get_all("Classifier") or [] if c.startswith("License ::")]
     if classifiers:
         return " / ".join(classifiers)
     return "licence text in the package" if field else "no licence recorded in its metadata"
+
+
+def _header(meta: metadata.PackageMetadata, name: str) -> str | None:
+    """The first ``name`` field of the metadata, as ``Message.get`` gives it (typeshed's protocol lacks ``get``)."""
+    values = meta.get_all(name)
+    return values[0] if values else None
 
 
 def python_components(modules: Iterable[str]) -> list[Component]:
@@ -79,7 +85,7 @@ def _source_heading(source: Source) -> str:
 
 def _attribution(source: Source) -> str | None:
     """CC BY-SA asks for title, author, licence and changes to be named where the text is shown."""
-    if "CC BY-SA 4.0" not in source.rights:
+    if not source.rights or "CC BY-SA 4.0" not in source.rights:
         return None
     return (
         f"    Attribution: “{source.title}” by {source.author or 'its authors'}, {source.outlet or ''}, "

@@ -97,12 +97,12 @@ def assign(
     for pid, r in rank.items():
         name, born, died = people.get(pid, (pid, None, None))
         b, d = _span(born), _span(died)
-        if b and d:
+        if b and d and born and died:  # a span is only read from a stated date
             tracks.append(Track(r, b[0], d[1], "life", f"{name}, {dates.in_words(born)}–{dates.in_words(died)}"))
-        elif d:
+        elif d and died:
             tracks.append(Track(r, d[0], d[1], "death", f"{name} died {dates.in_words(died)}"))
     for pid, title, when in posts:
-        if pid in rank and (span := _span(when)):
+        if pid in rank and when and (span := _span(when)):
             tracks.append(Track(rank[pid], span[0], span[1], "post", f"{title}, {dates.in_words(when)}"))
     names = [people.get(pid, (pid,))[0] for pid in ranked] + [OTHERS, NOBODY]
     return PersonLanes(names, lane, tracks)

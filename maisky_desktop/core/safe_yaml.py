@@ -41,7 +41,7 @@ class _Composer(yaml.SafeLoader):
         super().__init__(stream)
         self._depth = 0
 
-    def compose_node(self, parent: yaml.Node | None, index: object) -> yaml.Node:
+    def compose_node(self, parent: yaml.Node | None, index: object) -> yaml.Node | None:
         if self.check_event(yaml.AliasEvent):
             event = self.peek_event()
             reason = f"aliases (*{event.anchor}) are not allowed in the catalog"
@@ -51,7 +51,8 @@ class _Composer(yaml.SafeLoader):
             if self._depth > MAX_DEPTH:
                 mark = self.peek_event().start_mark
                 raise RefusedYamlError(mark.line + 1, f"nested more than {MAX_DEPTH} levels deep")
-            return super().compose_node(parent, index)
+            # types-PyYAML says ``index: int``; PyYAML passes None for a document's root and a key node for a value
+            return super().compose_node(parent, index)  # type: ignore[arg-type]
         finally:
             self._depth -= 1
 

@@ -383,7 +383,7 @@ def by_date(hits: Iterable[Hit]) -> list[Hit]:
     return [hit for _, hit in sorted(enumerate(hits), key=key)]
 
 
-def bm25_term(tf: int, doc_len: int, avg_len: float, df: int, n_docs: int, k1: float = 1.2, b: float = 0.75) -> float:
+def bm25_term(tf: float, doc_len: int, avg_len: float, df: int, n_docs: int, k1: float = 1.2, b: float = 0.75) -> float:
     """The BM25 weight of one query word in one document, from the estimates the search has."""
     idf = math.log(1 + (n_docs - df + 0.5) / (df + 0.5))
     norm = k1 * (1 - b + b * doc_len / max(avg_len, 1.0))

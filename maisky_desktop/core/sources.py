@@ -10,6 +10,7 @@ from maisky_desktop.core.catalog import Problem, read_yaml
 from maisky_desktop.core.corpus import Document, parse_document, read_source
 
 KINDS = ("news", "essay", "encyclopedia", "journal article")
+_REQUIRED = ("id", "file", "sha256", "title")  # the Source fields without a default
 FIELDS = ("id", "file", "title", "author", "outlet", "published", "kind", "rights", "sha256", "notes")
 
 
@@ -37,7 +38,13 @@ def load_sources(seeds: Path, label: str, problems: list[Problem]) -> list[tuple
         if missing:
             problems.append(Problem(label, rec.line, f"source record lacks {', '.join(missing)}"))
             continue
-        source = Source(**{f: rec.get(f) for f in FIELDS})
+        source = Source(
+            id=rec["id"],
+            file=rec["file"],
+            sha256=rec["sha256"],
+            title=rec["title"],
+            **{f: rec.get(f) for f in FIELDS if f not in _REQUIRED},
+        )
         if source.kind not in KINDS:
             problems.append(Problem(label, rec.key_lines["kind"], f"kind must be one of {', '.join(KINDS)}"))
         path = seeds / source.file

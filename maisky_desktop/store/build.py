@@ -95,9 +95,9 @@ def _create(db: sqlite_utils.Database) -> None:
     for table, column, other, other_col in schema.FOREIGN_KEYS:
         fks.setdefault(table, []).append((column, other, other_col))
     for name, (columns, pk) in schema.TABLES.items():
-        db[name].create(dict(columns), pk=pk, foreign_keys=fks.get(name, []), not_null=_not_null(name))
+        db.table(name).create(dict(columns), pk=pk, foreign_keys=fks.get(name, []), not_null=_not_null(name))
     for table, cols in schema.INDEXES:
-        db[table].create_index(cols)
+        db.table(table).create_index(cols)
 
 
 def _not_null(table: str) -> set[str]:
@@ -109,7 +109,7 @@ def _not_null(table: str) -> set[str]:
 
 
 def _insert(db: sqlite_utils.Database, table: str, rows: Iterable[dict]) -> None:
-    db[table].insert_all(rows, batch_size=500)
+    db.table(table).insert_all(rows, batch_size=500)
 
 
 def _sources(db: sqlite_utils.Database, res: Resolved) -> None:
@@ -315,7 +315,7 @@ def _fts(db: sqlite_utils.Database, prefix: tuple[int, ...] = schema.FTS_PREFIX)
     for table, columns in schema.FTS.items():
         db.execute(schema.fts_ddl(table, columns, prefix))
         db.execute(f"INSERT INTO [{table}_fts]([{table}_fts]) VALUES ('rebuild')")
-        db[f"{table}_fts"].optimize()
+        db.table(f"{table}_fts").optimize()
 
 
 def _rtree(db: sqlite_utils.Database) -> None:

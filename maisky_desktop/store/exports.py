@@ -175,10 +175,10 @@ class Gatherer:
                     False,
                 )
             )
-        own_fits = include_own and self.user is not None and f.lane in (None, OWN_LANE)
-        if own_fits and f.person is None and f.source is None:
+        user = self.user if include_own and f.lane in (None, OWN_LANE) else None
+        if user is not None and f.person is None and f.source is None:
             first, last = f.days()
-            for own in own_records.own_events(self.user, first, last):
+            for own in own_records.own_events(user, first, last):
                 out.append(
                     EventExport(
                         own.id,

@@ -87,9 +87,9 @@ def save_event(user: UserData, draft: EventDraft, event_id: str | None = None) -
     with user.action() as db:
         if event_id is None:
             event_id = new_event_id()
-            db["own_events"].insert({"id": event_id, **row, "created": stamp, "updated": stamp})
+            db.table("own_events").insert({"id": event_id, **row, "created": stamp, "updated": stamp})
         else:
-            db["own_events"].update(event_id, {**row, "updated": stamp})
+            db.table("own_events").update(event_id, {**row, "updated": stamp})
     found = own_event(user, event_id)
     assert found is not None
     return found
@@ -108,7 +108,7 @@ def import_events(
     stamp = _now()
     ids = [new_event_id() for _ in drafts]
     with user.action() as db:
-        table = db["own_events"]
+        table = db.table("own_events")
         for start in range(0, len(drafts), IMPORT_BATCH):
             chunk = drafts[start : start + IMPORT_BATCH]
             table.insert_all(
@@ -148,7 +148,7 @@ def save_document(user: UserData, doc: OwnDocument) -> str:
     if user.db["documents"].count_where("id = ?", [doc.id]):
         return doc.id
     with user.action() as db:
-        db["documents"].insert(
+        db.table("documents").insert(
             {
                 "id": doc.id,
                 "title": doc.title,
@@ -158,7 +158,7 @@ def save_document(user: UserData, doc: OwnDocument) -> str:
                 "imported": _now(),
             }
         )
-        db["doc_passages"].insert_all(
+        db.table("doc_passages").insert_all(
             {
                 "id": p.id,
                 "document_id": doc.id,

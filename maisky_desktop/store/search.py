@@ -71,7 +71,8 @@ def filtered_event_ids(conn: sqlite3.Connection, f: Filter) -> frozenset[str] | 
     """Ids of the events a filter leaves (None if it filters nothing)."""
     if not f.active:
         return None
-    where, args = [], []
+    where: list[str] = []
+    args: list[str | int] = []
     if f.lane is not None:
         where.append("e.category_id = ?")
         args.append(f.lane)

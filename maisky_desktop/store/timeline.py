@@ -14,6 +14,7 @@ import json
 import queue
 import sqlite3
 import threading
+from collections.abc import Sequence
 from pathlib import Path
 
 import numpy as np
@@ -147,6 +148,9 @@ def event_layout(conn: sqlite3.Connection, path: Path | None = None, eager: int 
     rowid = cols["rowid"]
     n = len(rowid)
     x0, x1 = cols["x0"], cols["x1"]
+    ids: Sequence[str]
+    titles: Sequence[str]
+    stated: Sequence[str]
     if n <= eager:
         text = _text_rows(conn, rowid)
         found = [text[r] for r in rowid.tolist()]
@@ -161,11 +165,14 @@ def event_layout(conn: sqlite3.Connection, path: Path | None = None, eager: int 
             return read
 
         loader = TextLoader(path, rowid) if path is not None else None
-        ids = OnDemand(n, reader(0), find=_RowFinder(conn, rowid))
-        titles = OnDemand(n, reader(1), background=loader)
-        stated = OnDemand(n, reader(2))
+        columns = (
+            OnDemand(n, reader(0), find=_RowFinder(conn, rowid)),
+            OnDemand(n, reader(1), background=loader),
+            OnDemand(n, reader(2)),
+        )
         if loader:
-            loader.columns = (ids, titles, stated)
+            loader.columns = columns
+        ids, titles, stated = columns
     return Layout(
         ids=ids,
         x0=x0,

@@ -60,7 +60,7 @@ MIGRATIONS = Migrations(MIGRATION_SET)
 @MIGRATIONS(name="0001_notes")
 def _m0001_notes(db: Database) -> None:
     """Version 1: notes and bookmarks on events, people and passages (with source offsets)."""
-    db["notes"].create(
+    db.table("notes").create(
         {
             "id": int,
             "target_kind": str,  # event | person | passage
@@ -78,13 +78,13 @@ def _m0001_notes(db: Database) -> None:
         not_null={"target_kind", "target_id", "body", "created", "updated"},
         defaults={"body": "", "bookmark": 0},
     )
-    db["notes"].create_index(["target_kind", "target_id"])
+    db.table("notes").create_index(["target_kind", "target_id"])
 
 
 @MIGRATIONS(name="0002_own_events_documents_search")
 def _m0002_own_events_documents(db: Database) -> None:
     """Version 2: own events, own documents split into passages, full-text search over all of it."""
-    db["own_events"].create(
+    db.table("own_events").create(
         {
             "id": str,
             "title": str,
@@ -106,13 +106,13 @@ def _m0002_own_events_documents(db: Database) -> None:
         pk="id",
         not_null={"title", "date", "day_from", "day_to", "created", "updated"},
     )
-    db["own_events"].create_index(["day_from"])
-    db["documents"].create(
+    db.table("own_events").create_index(["day_from"])
+    db.table("documents").create(
         {"id": str, "title": str, "file_name": str, "sha256": str, "text": str, "imported": str},
         pk="id",
         not_null={"title", "text", "imported"},
     )
-    db["doc_passages"].create(
+    db.table("doc_passages").create(
         {
             "id": str,
             "document_id": str,
@@ -128,9 +128,9 @@ def _m0002_own_events_documents(db: Database) -> None:
         pk="id",
         foreign_keys=[("document_id", "documents", "id")],
     )
-    db["doc_passages"].create_index(["document_id", "seq"])
+    db.table("doc_passages").create_index(["document_id", "seq"])
     for table, columns in FTS.items():
-        db[table].enable_fts(columns, create_triggers=True, tokenize=FTS_TOKENIZE)
+        db.table(table).enable_fts(columns, create_triggers=True, tokenize=FTS_TOKENIZE)
 
 
 FTS = {"notes": ["body", "quote"], "own_events": ["title", "note", "quote", "people"], "doc_passages": ["text"]}
@@ -305,7 +305,9 @@ class UserData:
         """Add a note (or a bookmark, ``bookmark=True`` with any body) and return it as stored."""
         if target_kind not in NOTE_KINDS:
             raise ValueError(f"a note is on one of {', '.join(NOTE_KINDS)}, not {target_kind!r}")
-        if (char_start is None) != (char_end is None) or (char_start is not None and char_end < char_start):
+        if (char_start is None) != (char_end is None) or (
+            char_start is not None and char_end is not None and char_end < char_start
+        ):
             raise ValueError("a passage note needs both offsets, start before end")
         stamp = _now()
         row = {
@@ -321,12 +323,12 @@ class UserData:
             "quote": quote,
         }
         with self.action() as db:
-            note_id = db["notes"].insert(row).last_pk
+            note_id = db.table("notes").insert(row).last_pk
         return Note.from_row({"id": note_id, **row})
 
     def update_note(self, note_id: int, body: str) -> Note:
         with self.action() as db:
-            db["notes"].update(note_id, {"body": body, "updated": _now()})
+            db.table("notes").update(note_id, {"body": body, "updated": _now()})
         return self.note(note_id)
 
     def delete_note(self, note_id: int) -> None:
@@ -336,7 +338,7 @@ class UserData:
     # -- reading ------------------------------------------------------------------------------
 
     def note(self, note_id: int) -> Note:
-        return Note.from_row(self.db["notes"].get(note_id))
+        return Note.from_row(self.db.table("notes").get(note_id))
 
     def notes(self, target_kind: str | None = None, target_id: str | None = None) -> list[Note]:
         """Notes, newest first; narrowed to one target when given."""

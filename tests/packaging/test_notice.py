@@ -28,6 +28,15 @@ def test_notice_quotes_every_sources_rights_and_attributes_wikipedia():
     assert wikipedia.title in attribution and wikipedia.author in attribution and CC_BY_SA_4 in attribution
 
 
+def test_notice_lists_a_source_without_recorded_rights_without_an_attribution():
+    # An imported own document has no rights field (store.with_own_documents): the notice once
+    # raised TypeError on ``"CC BY-SA 4.0" in None`` (found by mypy).
+    own = Source("doc-1", "letter.txt", "", "A letter", outlet="your document letter.txt")
+    text = render_notice("9.9", [own], [])
+    assert "[doc-1] “A letter”" in text
+    assert "Attribution:" not in text
+
+
 def test_notice_names_each_runtime_package_with_the_licence_its_metadata_gives():
     components = python_components(RUNTIME)
     names = {c.name.lower().replace("_", "-") for c in components}
