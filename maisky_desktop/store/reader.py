@@ -80,6 +80,26 @@ def check_store(path: Path) -> str | None:
     return None if status == "ok" else f"store {path} is corrupt: {one_line(status)}"
 
 
+def audit(conn: sqlite3.Connection, inputs_sha256: str) -> int:
+    """Deeper than ``check_store``: SQLite's full check, every quote at its offsets, and the store
+    built from the inputs whose digest is given. Returns the number of anchors; raises StoreError
+    with the first problem in words. The self-test runs it, so a swapped or stale bundled store is caught.
+    """
+    status = conn.execute("PRAGMA integrity_check").fetchone()[0]
+    if status != "ok":
+        raise StoreError(f"PRAGMA integrity_check: {one_line(status)}")
+    bad = conn.execute(
+        "SELECT a.event_id FROM event_anchors a JOIN passages p ON p.id = a.passage_id "
+        "WHERE substr(p.text, a.char_start - p.char_start + 1, a.char_end - a.char_start) != a.quote"
+    ).fetchall()
+    if bad:
+        raise StoreError(f"{len(bad)} anchors do not match their passage, first in event {bad[0][0]}")
+    built_from = conn.execute("SELECT value FROM meta WHERE key = 'inputs_sha256'").fetchone()
+    if built_from is None or built_from[0] != inputs_sha256:
+        raise StoreError("the store was not built from the shipped seeds and catalog (stale or swapped)")
+    return int(conn.execute("SELECT count(*) FROM event_anchors").fetchone()[0])
+
+
 def _kind_of(mode: int) -> str:
     for test, name in (
         (stat.S_ISFIFO, "a FIFO (named pipe)"),

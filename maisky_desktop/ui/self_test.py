@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from maisky_desktop import paths
-from maisky_desktop.store.reader import Store, open_store
+from maisky_desktop.store.reader import Store, audit, open_store
 
 SEARCH_PROBE = "Mayski"  # a transliteration the sources never print: folding and aliases must both work
 SEARCH_EXPECT = "maisky"
@@ -75,23 +75,10 @@ class SelfTest:
         from maisky_desktop.core.validate import resolve
         from maisky_desktop.store.build import inputs_digest
 
-        conn = self._store().conn
-        status = conn.execute("PRAGMA integrity_check").fetchone()[0]
-        if status != "ok":
-            raise RuntimeError(f"PRAGMA integrity_check: {status}")
-        bad = conn.execute(
-            "SELECT a.event_id FROM event_anchors a JOIN passages p ON p.id = a.passage_id "
-            "WHERE substr(p.text, a.char_start - p.char_start + 1, a.char_end - a.char_start) != a.quote"
-        ).fetchall()
-        if bad:
-            raise RuntimeError(f"{len(bad)} anchors do not match their passage, first in event {bad[0][0]}")
-        anchors = conn.execute("SELECT count(*) FROM event_anchors").fetchone()[0]
         res = resolve(paths.seeds_dir(), paths.catalog_dir(), paths.label_base())
         if res.problems:
             raise RuntimeError(f"the shipped seeds or catalog fail check: {res.problems[0]}")
-        built_from = conn.execute("SELECT value FROM meta WHERE key = 'inputs_sha256'").fetchone()
-        if built_from is None or built_from[0] != inputs_digest(res, paths.catalog_dir()):
-            raise RuntimeError("the store was not built from the shipped seeds and catalog (stale or swapped)")
+        anchors = audit(self._store().conn, inputs_digest(res, paths.catalog_dir()))
         return (
             f"integrity_check ok, {anchors} quotes at their offsets, {len(res.sources)} sources match their sha256, "
             "store built from the shipped catalog"
