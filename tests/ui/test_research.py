@@ -226,7 +226,7 @@ def test_an_own_document_is_readable_searchable_and_quotable(research, window, t
     assert "Letters from London" in window.reader.title.text()
     research.panel.search.setText("halifax")
     found = research.panel.found_shown()
-    assert [(f.kind, f.title) for f in found] == [("own passage", "Letters from London")]
+    assert [(f.kind, f.title) for f in found] == [("own passage", "Letters from London, ¶ 1")]
     window.choose("event", "treaty-of-rapallo")
     research.jump(found[0])
     assert window.reader.source_id == doc_id
