@@ -220,4 +220,3 @@ def build_events_in_view(window) -> EventsInView:
     events = EventsInView(window)
     window.events_in_view_dock.setWidget(events)
     return events
-

@@ -274,7 +274,7 @@ def dresser(
             window.remember_layout(window_state.user_settings())  # docks and splitter as last closed
             window.setGeometry(geometry)  # a reload keeps the window where it is
         elif not window.remember_layout(window_state.user_settings()):
-            window.resize(1366, 768)
+            window.setGeometry(window_state.first_geometry(window.screen().availableGeometry()))
         from maisky_desktop import paths
         from maisky_desktop.ui.notes import session_file
 
