@@ -258,7 +258,7 @@ class Shell(QtCore.QObject):
             self.store = None
 
 
-def dresser(
+def _dresser(
     app: QtWidgets.QApplication, kiosk_settings, user_data: Path | None, keep_backups: int
 ) -> Callable[[QtWidgets.QMainWindow, QtCore.QRect | None], None]:
     """How each window is set up: as a kiosk, or sized and shown with the user's notes attached."""
@@ -351,7 +351,7 @@ def run(
     try:
         kiosk_settings = _kiosk_settings(look) if look.kiosk else None
         _apply_look(app, look, kiosk_settings)
-        shell = Shell(store_path, reporter, dresser(app, kiosk_settings, user_data, keep_backups), app)
+        shell = Shell(store_path, reporter, _dresser(app, kiosk_settings, user_data, keep_backups), app)
         if kiosk_settings is not None:
             event = search = tour = None  # a kiosk starts at its opening state
         shell.open(event, search, tour, store)

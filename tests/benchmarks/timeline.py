@@ -227,7 +227,7 @@ def measure_startup(kind: str, home: Path | None = None) -> float:
         theme.apply(app)
         store = paths.default_store()
         shell = shell_module.Shell(
-            store, ErrorReporter(store, None, app), shell_module.dresser(app, None, home, 7), app
+            store, ErrorReporter(store, None, app), shell_module._dresser(app, None, home, 7), app
         )
         shell.open()
         window = shell.window

@@ -38,7 +38,7 @@ def _saved_session(qtbot, embedded_store, folder, own: bool) -> tuple[str, tuple
 def _start(qtbot, embedded_store, folder) -> app_module.Shell:
     app = QtWidgets.QApplication.instance()
     shell = app_module.Shell(
-        embedded_store, ErrorReporter(embedded_store, None), app_module.dresser(app, None, folder, 7)
+        embedded_store, ErrorReporter(embedded_store, None), app_module._dresser(app, None, folder, 7)
     )
     shell.open()
     return shell

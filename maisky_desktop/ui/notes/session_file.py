@@ -2,7 +2,7 @@
 
 Its own small module so the window can be put back as it was left (view, lanes, filter,
 selection, search, history) before the first frame is painted, without importing the notes
-layer (sqlite-utils and the panels), which attaches after that frame (``ui.app.dresser``).
+layer (sqlite-utils and the panels), which attaches after that frame (``ui.app._dresser``).
 """
 
 from __future__ import annotations
