@@ -85,8 +85,17 @@ def _parser() -> argparse.ArgumentParser:
         "--kiosk", action="store_true", help="museum kiosk: full screen, touch, locked down, attract loop (see README)"
     )
     p.add_argument("--kiosk-config", type=Path, metavar="PATH", help="kiosk settings file (default: see README)")
-    p.add_argument("--font-scale", type=float, default=1.0, metavar="X", help="scale all text, e.g. 1.5 (default 1)")
-    p.add_argument("--high-contrast", action="store_true", help="the high-contrast theme")
+    p.add_argument(
+        "--font-scale",
+        type=float,
+        metavar="X",
+        help="scale all text, e.g. 1.5 (default: as saved in View > Preferences, else 1)",
+    )
+    p.add_argument(
+        "--high-contrast",
+        action=argparse.BooleanOptionalAction,
+        help="the high-contrast theme, or not (default: as saved in View > Preferences, else off)",
+    )
     p.add_argument(
         "--self-test",
         action="store_true",
@@ -416,7 +425,7 @@ def _dispatch(args: argparse.Namespace) -> int:
         return cmd_tours(args.store)
     if args.command in cli_research.COMMANDS:
         return cli_research.run(args)
-    if not 0.5 <= args.font_scale <= 4:
+    if args.font_scale is not None and not 0.5 <= args.font_scale <= 4:
         print("maisky-desktop: --font-scale must be between 0.5 and 4", file=sys.stderr)
         return 2
     look = {
