@@ -274,7 +274,7 @@ def _dresser(
             window.remember_layout(window_state.user_settings())  # docks and splitter as last closed
             window.setGeometry(geometry)  # a reload keeps the window where it is
         elif not window.remember_layout(window_state.user_settings()):
-            window.resize(1366, 768)
+            window.setGeometry(window_state.first_geometry(window.screen().availableGeometry()))
         window.show()
         if needs_background_check(window.services.path):
             _check_in_background(window, window.services.path)

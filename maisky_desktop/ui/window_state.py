@@ -12,6 +12,8 @@ from __future__ import annotations
 
 from PySide6 import QtCore, QtWidgets
 
+LAPTOP = QtCore.QSize(1366, 768)  # the smallest screen the window is designed for
+FIRST_SHARE = 0.9  # of a larger screen, on a first start: room to see the timeline, edges left free
 STATE_VERSION = 1  # raise when the docks or toolbars change so an old layout is not forced onto new ones
 
 
@@ -20,6 +22,20 @@ def user_settings() -> QtCore.QSettings:
     return QtCore.QSettings(
         QtCore.QSettings.Format.IniFormat, QtCore.QSettings.Scope.UserScope, "maisky-timeline", "layout"
     )
+
+
+def first_geometry(available: QtCore.QRect) -> QtCore.QRect:
+    """The window's place on a first start, centred on the screen's free area.
+
+    A laptop-sized window in the corner of a 1920x1080 screen left 40% of it empty; the whole
+    screen on a large monitor makes lines of passage text too long to read. So: most of the
+    screen, never less than a laptop screen's worth unless the screen itself is smaller.
+    """
+    width = min(available.width(), max(LAPTOP.width(), round(available.width() * FIRST_SHARE)))
+    height = min(available.height(), max(LAPTOP.height(), round(available.height() * FIRST_SHARE)))
+    rect = QtCore.QRect(0, 0, width, height)
+    rect.moveCenter(available.center())
+    return rect
 
 
 def restore(window: QtWidgets.QMainWindow, splitter: QtWidgets.QSplitter, settings: QtCore.QSettings) -> bool:

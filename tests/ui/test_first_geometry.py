@@ -1,0 +1,44 @@
+"""A first start (no saved layout) gives the window most of the screen, centred, and never more."""
+
+from types import SimpleNamespace
+
+import pytest
+from PySide6 import QtCore
+
+from maisky_desktop.ui.window_state import first_geometry
+
+
+@pytest.mark.parametrize(
+    ("screen", "expected"),
+    [
+        (QtCore.QRect(0, 0, 1920, 1040), QtCore.QRect(96, 52, 1728, 936)),  # a desktop: 90%, centred
+        (QtCore.QRect(0, 0, 1366, 740), QtCore.QRect(0, 0, 1366, 740)),  # a laptop: all of it
+        (QtCore.QRect(0, 0, 1280, 1024), QtCore.QRect(0, 51, 1280, 922)),  # narrower than a laptop
+        (QtCore.QRect(1920, 30, 2560, 1410), QtCore.QRect(2048, 100, 2304, 1269)),  # a second monitor
+    ],
+)
+def test_a_first_start_fills_most_of_the_screen(screen, expected):
+    got = first_geometry(screen)
+    assert got == expected
+    assert screen.contains(got)  # no edge off the screen
+
+
+def test_the_app_opens_the_first_window_at_that_size(tmp_path, monkeypatch, qtbot, embedded_store):
+    from maisky_desktop.store.services import Services
+    from maisky_desktop.ui import app, window_state
+    from maisky_desktop.ui.main_window import MainWindow
+
+    monkeypatch.setattr(
+        window_state,
+        "user_settings",
+        lambda: QtCore.QSettings(str(tmp_path / "layout.ini"), QtCore.QSettings.Format.IniFormat),
+    )
+    services = Services.open(embedded_store)
+    window = MainWindow(services)
+    qtbot.addWidget(window)
+    desktop = QtCore.QRect(0, 0, 1920, 1040)  # the offscreen screen is 800x800: stand in a desktop's
+    monkeypatch.setattr(window, "screen", lambda: SimpleNamespace(availableGeometry=lambda: desktop))
+    app._dresser(app.QtWidgets.QApplication.instance(), None, tmp_path / "user", 1)(window, None)
+    assert window.size() == QtCore.QSize(1728, 936)
+    window.close()
+    services.close()
