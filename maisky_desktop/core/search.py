@@ -325,7 +325,7 @@ class Snippet:
 
 @dataclass(frozen=True)
 class Hit:
-    """One search result: kind is event, person or passage."""
+    """One search result: kind is event, person or passage (or one of ``OWN_KINDS``)."""
 
     kind: str
     id: str
@@ -349,11 +349,17 @@ class Hit:
 
 
 KINDS = ("event", "person", "passage")
+# The researcher's own events and documents (user database), found by the same query; the main
+# search box shows them in their own group, marked as theirs, never mixed into the store's kinds.
+OWN_KINDS = ("own event", "own passage")
 
 
 @dataclass(frozen=True)
 class Results:
     """Hits grouped by kind, each group best first; ``more`` says a group was cut short.
+
+    ``hits`` may also hold ``OWN_KINDS`` (the window adds the researcher's own); ``all`` lists
+    the store's kinds only.
 
     ``top``: the person (else the event) whose name, alias or title the query names, shown
     above the groups: someone typing "Maiskii" is looking for Ivan Maisky, not for the ten

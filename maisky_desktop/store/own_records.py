@@ -16,7 +16,8 @@ from datetime import UTC, datetime
 from maisky_desktop.core.dates import in_words
 from maisky_desktop.core.own_documents import OwnDocument
 from maisky_desktop.core.own_events import OWN_ID_PREFIX, EventDraft
-from maisky_desktop.core.search import MARK_CLOSE, MARK_OPEN, Hit, Snippet, Spellings, parse
+from maisky_desktop.core.search import MARK_CLOSE, MARK_OPEN, OWN_KINDS, Hit, Snippet, Spellings, parse
+from maisky_desktop.store import own_search
 from maisky_desktop.store.userdata import UserData
 
 IMPORT_BATCH = 500
@@ -196,36 +197,23 @@ def document_passages(user: UserData, doc_id: str) -> list[tuple[str, int, int, 
 
 # -- search over the user's own things ------------------------------------------------------
 
-_SEARCH = {
-    # kind: (fts table, content table, id column, title expression, snippet column index)
-    "note": ("notes_fts", "notes", "id", "coalesce(nullif(substr(t.body, 1, 80), ''), t.quote)", 0),
-    "own event": ("own_events_fts", "own_events", "id", "t.title", 0),
-    "own passage": (
-        "doc_passages_fts",
-        "doc_passages",
-        "id",
-        "(SELECT d.title FROM documents d WHERE d.id = t.document_id)",
-        0,
-    ),
-}
-
 
 def search(user: UserData, text: str, spellings: Spellings | None = None, limit: int = 20) -> dict[str, list[Hit]]:
-    """Notes, own events and own document passages matching ``text``, best first (bm25)."""
+    """Notes, own events and own document passages matching ``text``, best first (bm25).
+
+    Own events and passages come from ``own_search``, as in the main search box."""
     query = parse(text, spellings)
     if query.empty:
-        return {kind: [] for kind in _SEARCH}
-    out: dict[str, list[Hit]] = {}
-    for kind, (fts, table, key, title, column) in _SEARCH.items():
-        rows = user.db.execute(
-            f"SELECT t.{key}, {title}, highlight({fts}, {column}, ?, ?), bm25({fts}) "
-            f"FROM {fts} JOIN {table} t ON t.rowid = {fts}.rowid WHERE {fts} MATCH ? ORDER BY bm25({fts}) LIMIT ?",
-            [MARK_OPEN, MARK_CLOSE, query.fts(), limit],
-        ).fetchall()
-        out[kind] = [
-            Hit(kind, str(r[0]), r[1] or "", "", Snippet.from_marked(r[2] or "").around(180), -r[3]) for r in rows
-        ]
-    return out
+        return {kind: [] for kind in ("note", *OWN_KINDS)}
+    rows = user.db.execute(
+        "SELECT t.id, coalesce(nullif(substr(t.body, 1, 80), ''), t.quote), highlight(notes_fts, 0, ?, ?), "
+        "bm25(notes_fts) FROM notes_fts JOIN notes t ON t.rowid = notes_fts.rowid WHERE notes_fts MATCH ? "
+        "ORDER BY bm25(notes_fts) LIMIT ?",
+        [MARK_OPEN, MARK_CLOSE, query.fts(), limit],
+    ).fetchall()
+    notes = [Hit("note", str(r[0]), r[1] or "", "", Snippet.from_marked(r[2] or "").around(180), -r[3]) for r in rows]
+    own, _more = own_search.search(user.db.conn, query, limits={kind: limit for kind in OWN_KINDS})
+    return {"note": notes, **own}
 
 
 def notes_matching(user: UserData, text: str, spellings: Spellings | None = None) -> list[int]:

@@ -24,8 +24,10 @@ class HandoutDialog(QtWidgets.QDialog):
         self.tour.setAccessibleName("Tour for the handout")
         for t in tours:
             self.tour.addItem(t.title, t.id)
-        self.find = QtWidgets.QLineEdit(placeholderText="Show events whose title contains…", clearButtonEnabled=True)
-        self.find.setAccessibleName("Find events for the handout")
+        self.title_filter = QtWidgets.QLineEdit(
+            placeholderText="Show events whose title contains…", clearButtonEnabled=True
+        )
+        self.title_filter.setAccessibleName("Find events for the handout")
         self.events = QtWidgets.QListWidget()
         self.events.setAccessibleName("Events for the handout")
         self.events.setAccessibleDescription("Tick the events to print; Space ticks the current one")
@@ -40,7 +42,7 @@ class HandoutDialog(QtWidgets.QDialog):
         self.paper.setAccessibleName("Paper size")
         self.paper.addItem("A4", "a4")
         self.paper.addItem("Letter", "letter")
-        self.find.textChanged.connect(self._filter)
+        self.title_filter.textChanged.connect(self._filter)
         (self.by_events if selected and not tour_id else self.by_tour).setChecked(True)
         if tour_id is not None:
             self.tour.setCurrentIndex(max(self.tour.findData(tour_id), 0))
@@ -53,7 +55,7 @@ class HandoutDialog(QtWidgets.QDialog):
         form.addRow("Title of an events handout:", self.title)
         form.addRow("Paper:", self.paper)
         col = QtWidgets.QVBoxLayout(self)
-        for w in (self.by_tour, self.tour, self.by_events, self.find, self.events):
+        for w in (self.by_tour, self.tour, self.by_events, self.title_filter, self.events):
             col.addWidget(w)
         col.addLayout(form)
         col.addWidget(buttons)

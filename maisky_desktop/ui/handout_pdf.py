@@ -24,9 +24,12 @@ BODY_PT = 10.5
 
 def ensure_app() -> QtGui.QGuiApplication:
     """Qt needs an application for fonts; from the command line, an offscreen one will do."""
-    app = QtGui.QGuiApplication.instance()
+    app = QtCore.QCoreApplication.instance()
     if app is None:
-        app = QtGui.QGuiApplication([sys.argv[0] if sys.argv else "maisky-desktop", "-platform", "offscreen"])
+        return QtGui.QGuiApplication([sys.argv[0] if sys.argv else "maisky-desktop", "-platform", "offscreen"])
+    if not isinstance(app, QtGui.QGuiApplication):
+        # Qt aborts the process when fonts are asked for under a bare QCoreApplication; say so instead.
+        raise RuntimeError("a handout needs fonts: start a QGuiApplication, not a QCoreApplication")
     return app
 
 

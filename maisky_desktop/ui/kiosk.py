@@ -83,7 +83,10 @@ class Kiosk(QtCore.QObject):
     def __init__(self, window, settings: KioskSettings, app: QtWidgets.QApplication | None = None) -> None:
         super().__init__(window)
         self.window, self.settings = window, settings
-        self.app = app or QtWidgets.QApplication.instance()
+        found = app or QtWidgets.QApplication.instance()
+        if not isinstance(found, QtWidgets.QApplication):
+            raise RuntimeError("the kiosk needs a running QApplication")
+        self.app = found
         self.screen = self._screen()
         self.target_px = touch_target_px(self.screen, settings.touch_target_mm)
         self.leaving = False
@@ -144,7 +147,8 @@ class Kiosk(QtCore.QObject):
         w.handout_action.setEnabled(False)  # it opens a file dialog
         w.tours.handout_button.hide()
         for scheme in ("http", "https", "file", "mailto", "ftp"):
-            QtGui.QDesktopServices.setUrlHandler(scheme, self, "refuse_url")
+            # PySide6 stub gap: the stub types the slot's name as bytes, the binding accepts only str.
+            QtGui.QDesktopServices.setUrlHandler(scheme, self, "refuse_url")  # type: ignore[arg-type]
         w.glide.duration = GLIDE_MS
         w.installEventFilter(self)
 
@@ -211,21 +215,23 @@ class Kiosk(QtCore.QObject):
             return True
         if kind in INPUT:
             self.idle.start()
-        if kind in (T.KeyPress, T.ShortcutOverride, T.KeyRelease) and self._blocked(event):
+        if isinstance(event, QtGui.QKeyEvent) and self._blocked(event):  # KeyPress, ShortcutOverride, KeyRelease
             event.accept()
             return True
         if kind == T.ContextMenu:
             event.accept()
             return True
-        if kind in (T.MouseButtonPress, T.MouseButtonRelease, T.MouseButtonDblClick) and event.button() in (
+        if isinstance(event, QtGui.QMouseEvent) and event.button() in (  # press, release, double click
             QtCore.Qt.MouseButton.RightButton,
             QtCore.Qt.MouseButton.MiddleButton,
         ):
             event.accept()
             return True
-        if kind in (T.TouchBegin, T.TouchUpdate, T.TouchEnd, T.TouchCancel):
+        if isinstance(event, QtGui.QTouchEvent):
             self.swipe.feed(event)
-        if kind in (T.MouseButtonPress, T.TouchBegin):
+        if kind in (T.MouseButtonPress, T.TouchBegin) and isinstance(
+            event, QtGui.QSinglePointEvent | QtGui.QTouchEvent
+        ):
             self._maybe_hold(event)
         elif kind in (T.MouseButtonRelease, T.TouchEnd, T.TouchCancel):
             self.hold.stop()
@@ -247,8 +253,8 @@ class Kiosk(QtCore.QObject):
         y = r.top() if "top" in self.settings.exit_corner else r.bottom() - size
         return QtCore.QRect(self.window.mapToGlobal(QtCore.QPoint(x, y)), QtCore.QSize(size, size))
 
-    def _maybe_hold(self, event: QtCore.QEvent) -> None:
-        if event.type() == T.TouchBegin:
+    def _maybe_hold(self, event: QtGui.QSinglePointEvent | QtGui.QTouchEvent) -> None:
+        if isinstance(event, QtGui.QTouchEvent):
             points = event.points()
             if len(points) != 1:
                 return

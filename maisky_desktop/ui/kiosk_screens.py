@@ -20,17 +20,18 @@ class Overlay(QtWidgets.QWidget):
 
     def __init__(self, parent: QtWidgets.QWidget) -> None:
         super().__init__(parent)
+        self.host = parent  # typed: QObject.parent() is only known to be a QObject
         parent.installEventFilter(self)
         self.setGeometry(parent.rect())
         self.hide()
 
     def eventFilter(self, obj: QtCore.QObject, event: QtCore.QEvent) -> bool:
-        if obj is self.parent() and event.type() == T.Resize:
-            self.setGeometry(self.parent().rect())
+        if obj is self.host and event.type() == T.Resize:
+            self.setGeometry(self.host.rect())
         return False
 
     def show_over(self) -> None:
-        self.setGeometry(self.parent().rect())
+        self.setGeometry(self.host.rect())
         self.show()
         self.raise_()
 

@@ -180,7 +180,11 @@ class MainWindow(QtWidgets.QMainWindow):
     # Intent ---------------------------------------------------------------------------------
 
     def choose(self, kind: str, item_id: str) -> None:
-        """Open a search hit, a person chip, an event from the reader or a card."""
+        """Open a search hit, a person chip, an event from the reader or a card.
+
+        The researcher's own event is on the timeline like any other; an own document's
+        passage opens in the reader, which reads own documents (``store.with_own_documents``)."""
+        kind = {"own event": "event", "own passage": "passage"}.get(kind, kind)
         if kind == "event":
             self.timeline.center_on(item_id)
             self.timeline.select(item_id)  # announces event_selected, which puts it in the session
@@ -340,7 +344,7 @@ class MainWindow(QtWidgets.QMainWindow):
 
     def _on_results(self, results: Results) -> None:
         self.results.show_results(results)
-        hits = {h.id for h in results.hits.get("event", [])}
+        hits = {h.id for kind in ("event", "own event") for h in results.hits.get(kind, [])}
         if not results.query.empty and hits:  # the hit events stand out on the timeline, the rest dimmed
             self.timeline.highlight(hits)
         elif self.session.selection.person is None:

@@ -9,6 +9,10 @@ its next word, and results of an older generation are dropped, so only the lates
 shown. The same thread turns a filter into the ids it lets through (``resolve``): filters
 have generations of their own, so typing never cancels a filter and a filter never a search.
 
+When the researcher's notes are open (``use_user_data``), the thread also opens a read-only
+connection of its own to the user database and adds their own events and documents to each
+search's results (``store.own_search``, the same parsed query), under the same cancellation.
+
 The worker is a plain Python thread, not a ``QThread``: Qt aborts the whole process when a
 ``QThread`` object is destroyed while it runs (for example when a window is dropped without
 being closed), while a daemon Python thread can always be stopped and joined, and never
@@ -23,14 +27,18 @@ import queue
 import sqlite3
 import threading
 import weakref
+from dataclasses import replace
+from pathlib import Path
 
 from PySide6 import QtCore
 
 from maisky_desktop.core.filters import Filter
-from maisky_desktop.core.search import ParseCancelledError
+from maisky_desktop.core.search import ParseCancelledError, Results
+from maisky_desktop.store import own_search
 from maisky_desktop.store.faults import damage_message
 from maisky_desktop.store.reader import Store
 from maisky_desktop.store.search import FilterSets, Searcher, resolve_filter
+from maisky_desktop.store.userdata import open_reader
 
 SEARCH, FILTER = 0, 1  # the two kinds of request, each with its own generations
 
@@ -65,6 +73,7 @@ class SearchRunner(QtCore.QObject):
         conn = store.open_sibling()  # same file identity as the window's store, or StoreError
         conn.set_progress_handler(self._stale_running, PROGRESS_STEPS)
         self._conn: sqlite3.Connection | None = conn
+        self._user_path: Path | None = None  # set from the UI thread; the worker opens its own connection
         self._running = (SEARCH, 0)
         self._finished.connect(self._on_finished, QtCore.Qt.ConnectionType.QueuedConnection)
         self._resolved.connect(self._on_resolved, QtCore.Qt.ConnectionType.QueuedConnection)
@@ -88,6 +97,13 @@ class SearchRunner(QtCore.QObject):
         self._latests[SEARCH] += 1
         self._requests.put((SEARCH, self._latests[SEARCH], text, filt, dict(limits or {})))
         return self._latests[SEARCH]
+
+    def use_user_data(self, path: Path | None) -> None:
+        """Search the researcher's own events and documents in the user database at ``path`` too (None: stop).
+
+        The worker thread opens (and closes) its own read-only connection before its next search.
+        """
+        self._user_path = path
 
     def resolve(self, filt: Filter) -> int:
         """Queue turning a filter into id sets (``filter_sets``); a filter still resolving is cancelled."""
@@ -131,6 +147,7 @@ class SearchRunner(QtCore.QObject):
     def _loop(self) -> None:
         searcher: Searcher | None = None
         filters: tuple[Filter, FilterSets] | None = None
+        user: tuple[Path, sqlite3.Connection] | None = None
         try:
             while True:
                 request = self._requests.get()
@@ -150,6 +167,9 @@ class SearchRunner(QtCore.QObject):
                         self._emit(self._resolved, generation, filt, filters[1])
                         continue
                     results = searcher.search(text, filters[1], cancelled=self._stale_running, limits=limits)
+                    user = self._user_connection(user)
+                    if user is not None and not results.query.empty:
+                        results = self._with_own(user[1], results, filt, limits)
                 except ParseCancelledError:
                     continue
                 except sqlite3.OperationalError as exc:
@@ -165,6 +185,39 @@ class SearchRunner(QtCore.QObject):
             if self._conn is not None:
                 self._conn.close()
                 self._conn = None
+            if user is not None:
+                user[1].close()
+
+    def _with_own(self, conn: sqlite3.Connection, results: Results, filt: Filter, limits: dict[str, int]) -> Results:
+        """The results with the researcher's own events and documents added (unchanged if those cannot be read)."""
+        try:
+            own, more = own_search.search(conn, results.query, filt, limits)
+        except sqlite3.Error:
+            if self._stale_running():
+                raise  # interrupted because a newer search came: dropped like any stale search
+            return results  # not the store's fault: the store's results still show
+        return replace(results, hits={**results.hits, **own}, more={**results.more, **more})
+
+    def _user_connection(self, user: tuple[Path, sqlite3.Connection] | None) -> tuple[Path, sqlite3.Connection] | None:
+        """The worker's connection to the user database now asked for, (re)opened or closed as the path changed.
+
+        A user database that cannot be read leaves the search with the store's results only;
+        the notes dock, which owns that database, says what is wrong with it.
+        """
+        wanted = self._user_path
+        if user is not None and user[0] == wanted:
+            return user
+        if user is not None:
+            user[1].close()
+        if wanted is None:
+            return None
+        try:
+            conn = open_reader(wanted)
+        except sqlite3.Error:
+            self._user_path = None
+            return None
+        conn.set_progress_handler(self._stale_running, PROGRESS_STEPS)
+        return wanted, conn
 
     def _report(self, generation: int, exc: BaseException) -> None:
         message = damage_message(self._path, exc)

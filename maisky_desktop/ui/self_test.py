@@ -96,7 +96,9 @@ class SelfTest:
         widget = TimelineWidget.from_data(data)
         try:
             widget.resize(*FRAME_SIZE)
-            widget.layout().activate()
+            layout = widget.layout()
+            if layout is not None:  # lay the plot out at FRAME_SIZE before grabbing it
+                layout.activate()
             app.processEvents()
             image = widget.grab().toImage().convertToFormat(QtGui.QImage.Format.Format_RGB32)
         finally:

@@ -14,7 +14,7 @@ from __future__ import annotations
 import math
 from collections.abc import Callable
 
-from PySide6 import QtCore, QtWidgets
+from PySide6 import QtCore, QtGui, QtWidgets
 
 from maisky_desktop.core import viewport
 
@@ -47,22 +47,21 @@ class TouchNavigator(QtCore.QObject):
         self.vp.installEventFilter(self)
 
     def eventFilter(self, obj: QtCore.QObject, event: QtCore.QEvent) -> bool:
-        kind = event.type()
-        if kind in TOUCH:
+        if isinstance(event, QtGui.QTouchEvent) and event.type() in TOUCH:
             self._touch(event)
             event.accept()
             return True
-        if kind == T.ScrollPrepare:
+        if isinstance(event, QtGui.QScrollPrepareEvent):
             self._prepare(event)
             return True
-        if kind == T.Scroll:
+        if isinstance(event, QtGui.QScrollEvent):
             x = event.contentPos().x() + event.overshootDistance().x()
             left = self.timeline.bounds.lo + x * self._years_per_px
             self.timeline.set_view(left, left + self._span)
             return True
         return False
 
-    def _prepare(self, event) -> None:
+    def _prepare(self, event: QtGui.QScrollPrepareEvent) -> None:
         """Tell the scroller where the view is in a virtual strip of pixels from bounds.lo to bounds.hi."""
         left, right = self.timeline.view_range()
         b = self.timeline.bounds
@@ -73,7 +72,7 @@ class TouchNavigator(QtCore.QObject):
         event.setContentPos(QtCore.QPointF((left - b.lo) / self._years_per_px, 0))
         event.accept()
 
-    def _touch(self, event) -> None:
+    def _touch(self, event: QtGui.QTouchEvent) -> None:
         points = event.points()  # read once: each call builds new wrappers
         kind = event.type()
         if kind == T.TouchBegin:
@@ -149,7 +148,7 @@ class SwipeDetector:
         self.region, self.on_next, self.on_previous, self.min_px = region, on_next, on_previous, min_px
         self._start: QtCore.QPointF | None = None
 
-    def feed(self, event: QtCore.QEvent) -> None:
+    def feed(self, event: QtGui.QTouchEvent) -> None:
         kind = event.type()
         points = event.points()  # read once: each call builds new wrappers
         if len(points) != 1:

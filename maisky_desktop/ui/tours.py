@@ -81,7 +81,8 @@ class TourPanel(QtWidgets.QWidget):
         self.narration.setAccessibleName("Narration")
         self.narration.setAlignment(QtCore.Qt.AlignmentFlag.AlignTop | QtCore.Qt.AlignmentFlag.AlignLeft)
         self.narration.setTextInteractionFlags(QtCore.Qt.TextInteractionFlag.NoTextInteraction)
-        scroll = QtWidgets.QScrollArea(widgetResizable=True, frameShape=QtWidgets.QFrame.Shape.NoFrame)
+        scroll = QtWidgets.QScrollArea(widgetResizable=True)
+        scroll.setFrameShape(QtWidgets.QFrame.Shape.NoFrame)
         scroll.setWidget(self.narration)
         self.previous_button = QtWidgets.QPushButton("◀ Previous")
         self.next_button = QtWidgets.QPushButton("Next ▶")
@@ -214,5 +215,10 @@ def attach(window) -> TourPanel:
     window.addAction(window.handout_action)
     panel.handout_requested.connect(make_handout)
     panel.stop_reached.connect(on_stop)
-    panel.tour_started.connect(lambda _tid: (dock.show(), dock.raise_()))
+
+    def show_dock(_tour_id: str) -> None:
+        dock.show()
+        dock.raise_()
+
+    panel.tour_started.connect(show_dock)
     return panel

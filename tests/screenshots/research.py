@@ -135,8 +135,8 @@ def main() -> None:
 
     export = research.export_dialog()
     export.choose("image", "SVG")
-    export.width.setValue(1920)
-    export.height.setValue(1080)
+    export.image_width.setValue(1920)
+    export.image_height.setValue(1080)
     export.path.setText(str(Path.home() / "maisky-1921-1941.svg"))
     centre(export, 640, export.sizeHint().height())
     export.show()

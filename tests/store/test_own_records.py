@@ -78,7 +78,7 @@ def test_an_own_document_becomes_a_source_with_exact_passages(user, store, tmp_p
     draft = draft_event(sources, "Halifax talk", "1938", source=doc.id, quote="turned to Czechoslovakia")
     assert text[draft.anchor.char_start : draft.anchor.char_end] == "turned to Czechoslovakia"
     hits = own_records.search(user, "czechoslovak")
-    assert [h.title for h in hits["own passage"]] == ["Letters from London, 1938"]
+    assert [h.title for h in hits["own passage"]] == ["Letters from London, 1938, ¶ 1"]  # where in the document
 
 
 def test_documents_that_cannot_be_sources_are_refused_with_file_and_line(tmp_path):

@@ -97,7 +97,7 @@ def test_the_dialog_prints_the_events_a_teacher_ticks(qtbot, window, tmp_path):
     dialog = HandoutDialog(window.services.store, list(window.tours.tours.values()), window.timeline.selected_id())
     qtbot.addWidget(dialog)
     assert dialog.by_events.isChecked() and dialog.ticked() == ["treaty-of-rapallo"]
-    dialog.find.setText("kirov")
+    dialog.title_filter.setText("kirov")
     shown = [dialog.events.item(i) for i in range(dialog.events.count()) if not dialog.events.item(i).isHidden()]
     assert [it.data(QtCore.Qt.ItemDataRole.UserRole) for it in shown] == ["kirov-murder"]
     shown[0].setCheckState(QtCore.Qt.CheckState.Checked)
@@ -108,3 +108,24 @@ def test_the_dialog_prints_the_events_a_teacher_ticks(qtbot, window, tmp_path):
     assert round(float(reader.pages[0].mediabox.height)) == 792
     text = _flat(" ".join(p.extract_text() for p in reader.pages))
     assert "TreatyofRapallo" in text and "MurderofSergeiKirov" in text
+
+
+def test_a_handout_under_a_bare_core_application_is_refused_in_words_not_aborted(tmp_path):
+    """Qt aborts the process when fonts are asked for without a GUI application: the writer says so first."""
+    script = (
+        "import sys\n"
+        "from pathlib import Path\n"
+        "from PySide6 import QtCore\n"
+        "from maisky_desktop.core.handout import Handout\n"
+        "from maisky_desktop.ui.handout_pdf import write_pdf\n"
+        "app = QtCore.QCoreApplication([])\n"
+        "try:\n"
+        "    write_pdf(Handout(title='t', intro='', entries=(), sources=()), Path(sys.argv[1]), 'a4')\n"
+        "except RuntimeError as exc:\n"
+        "    print(exc)\n"
+    )
+    proc = subprocess.run(
+        [sys.executable, "-c", script, str(tmp_path / "h.pdf")], capture_output=True, text=True, timeout=120
+    )
+    assert proc.returncode == 0, proc.stderr
+    assert "QGuiApplication" in proc.stdout and not (tmp_path / "h.pdf").exists()

@@ -138,8 +138,9 @@ def test_exports_open_in_real_readers_and_the_image_is_the_current_view(research
         assert when.start.year <= 1940 and when.end.year >= 1937, r["date"]
 
     dialog.choose("image", "PNG")
-    dialog.width.setValue(900)
-    dialog.height.setValue(500)
+    assert dialog.width() > 0 and dialog.height() > 0  # the dialog's own size: the spin boxes no longer hide it
+    dialog.image_width.setValue(900)
+    dialog.image_height.setValue(500)
     dialog.path.setText(str(tmp_path / "view.png"))
     assert dialog.export() is not None, dialog.message.text()
     with Image.open(tmp_path / "view.png") as img:
@@ -225,7 +226,7 @@ def test_an_own_document_is_readable_searchable_and_quotable(research, window, t
     assert "Letters from London" in window.reader.title.text()
     research.panel.search.setText("halifax")
     found = research.panel.found_shown()
-    assert [(f.kind, f.title) for f in found] == [("own passage", "Letters from London")]
+    assert [(f.kind, f.title) for f in found] == [("own passage", "Letters from London, ¶ 1")]
     window.choose("event", "treaty-of-rapallo")
     research.jump(found[0])
     assert window.reader.source_id == doc_id

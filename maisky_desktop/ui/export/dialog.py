@@ -78,12 +78,12 @@ class ExportDialog(QtWidgets.QDialog):
         for key, label, _formats in CHOICES:
             self.what.addItem(label, key)
         self.fmt = QtWidgets.QComboBox()
-        self.width = QtWidgets.QSpinBox(minimum=200, maximum=10_000, value=1920, suffix=" px")
-        self.height = QtWidgets.QSpinBox(minimum=200, maximum=10_000, value=1080, suffix=" px")
+        self.image_width = QtWidgets.QSpinBox(minimum=200, maximum=10_000, value=1920, suffix=" px")
+        self.image_height = QtWidgets.QSpinBox(minimum=200, maximum=10_000, value=1080, suffix=" px")
         same = QtWidgets.QPushButton("Same as on screen")
         same.clicked.connect(self._same_size)
         size_row = QtWidgets.QHBoxLayout()
-        for w in (self.width, QtWidgets.QLabel("×"), self.height, same):
+        for w in (self.image_width, QtWidgets.QLabel("×"), self.image_height, same):
             size_row.addWidget(w)
         size_row.addStretch(1)
         self.size_box = QtWidgets.QWidget()
@@ -131,8 +131,8 @@ class ExportDialog(QtWidgets.QDialog):
 
     def _same_size(self) -> None:
         w, h = self.source.view_size()
-        self.width.setValue(w)
-        self.height.setValue(h)
+        self.image_width.setValue(w)
+        self.image_height.setValue(h)
 
     def _suggest_path(self) -> None:
         names = {
@@ -157,7 +157,7 @@ class ExportDialog(QtWidgets.QDialog):
         what, fmt = self.what.currentData(), self.fmt.currentText()
         try:
             if what == "image":
-                self.source.timeline_image(path, (self.width.value(), self.height.value()))
+                self.source.timeline_image(path, (self.image_width.value(), self.image_height.value()))
             else:
                 text = text_for(self.source, what, fmt)
                 partial = path.with_name(path.name + ".partial")

@@ -67,7 +67,7 @@ def render(
             painter = QtGui.QPainter(image)
             widget.render(painter, QtCore.QPoint(0, 0))
             painter.end()
-            if not image.save(str(path), "PNG"):
+            if not image.save(str(path)):  # the format follows the .png suffix
                 raise OSError(f"cannot write {path}")
         else:
             generator = QtSvg.QSvgGenerator()

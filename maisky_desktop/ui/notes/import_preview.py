@@ -91,16 +91,16 @@ class ImportPreview(QtWidgets.QDialog):
             rows = [r for r in rows if r.draft is None]
         self.table.setRowCount(len(rows))
         for i, r in enumerate(rows):
-            ok = r.draft is not None
+            draft = r.draft
             cells = [
                 str(r.row),
-                "ok" if ok else r.reason or "",
-                r.draft.title if ok else r.title,
-                r.draft.date_words if ok else "",
+                "ok" if draft is not None else r.reason or "",
+                draft.title if draft is not None else r.title,
+                draft.date_words if draft is not None else "",
             ]
             for j, text in enumerate(cells):
                 item = QtWidgets.QTableWidgetItem(text)
-                if not ok:
+                if draft is None:
                     item.setBackground(_BAD)
                 self.table.setItem(i, j, item)
         self.table.resizeColumnToContents(0)

@@ -68,6 +68,7 @@ class Research(QtCore.QObject):
         self._build_markers()
         if self.user is not None:
             window.reader.services = WithOwnDocuments(window.services, self.user)
+            window.runner.use_user_data(self.user.path)  # the search box finds own events and documents
             self.refresh_own_events()
             self.refresh_markers()
         self._hook_reader()
@@ -181,6 +182,8 @@ class Research(QtCore.QObject):
         self.window.timeline.set_events(c.layout, c.lanes, c.people)
         self._apply_filter(self.window.session.filter)
         self.refresh_markers()
+        if self.window.session.search_text:
+            self.window.run_search()  # an added, edited or deleted own event shows in the results at once
 
     def shown_ids(self, f: Filter) -> set[str] | None:
         """The events a filter leaves, own events included (by lane and years; they name no catalog person)."""

@@ -1,5 +1,9 @@
 """Search results: a top hit, then the groups by kind, with the matched words highlighted in escaped snippets.
 
+The researcher's own events and documents, when the notes are open, come right after the top
+hit in groups of their own, each hit marked "yours" in the own lane's colour: a researcher
+looks for what they wrote first, and never mistakes it for the sources.
+
 Each cut-short group ends in "Show more" (``more_wanted``: the window asks the search for a
 longer page of that kind); events can be listed by date instead of by rank, which only
 reorders what is shown, so it needs no new search.
@@ -11,10 +15,21 @@ import html
 
 from PySide6 import QtCore, QtWidgets
 
-from maisky_desktop.core.search import KINDS, Hit, Results, by_date
+from maisky_desktop.core.own_lane import OWN_LANE_COLOUR
+from maisky_desktop.core.search import KINDS, OWN_KINDS, Hit, Results, by_date
 from maisky_desktop.ui.text_font import use_source_font
 
-_HEADINGS = {"event": "Events", "person": "People", "passage": "Passages"}
+_HEADINGS = {
+    "event": "Events",
+    "person": "People",
+    "passage": "Passages",
+    "own event": "Your events",
+    "own passage": "Your documents",
+}
+_GROUPS = (*OWN_KINDS, *KINDS)  # the order the pane lists them in
+_DATED = ("event", "own event")  # groups "by date" reorders
+_LINK = {kind: kind.replace(" ", "-") for kind in _HEADINGS}  # a link scheme holds no space
+_KIND_OF_LINK = {link: kind for kind, link in _LINK.items()}
 
 
 class SearchPane(QtWidgets.QTextBrowser):
@@ -44,7 +59,7 @@ class SearchPane(QtWidgets.QTextBrowser):
         if self.results is None or self.results.query.empty:
             return []
         top = [self.results.top] if self.results.top else []
-        return top + [h for kind in KINDS for h in self._group(kind)]
+        return top + [h for kind in _GROUPS for h in self._group(kind)]
 
     def set_events_by_date(self, on: bool) -> None:
         """List event hits by date (True) or best first (False)."""
@@ -59,7 +74,7 @@ class SearchPane(QtWidgets.QTextBrowser):
 
     def _group(self, kind: str) -> list[Hit]:
         hits = self.results.hits.get(kind, []) if self.results else []
-        return by_date(hits) if kind == "event" and self.events_by_date else list(hits)
+        return by_date(hits) if kind in _DATED and self.events_by_date else list(hits)
 
     def _render(self, keep_scroll: bool) -> None:
         results = self.results
@@ -72,37 +87,41 @@ class SearchPane(QtWidgets.QTextBrowser):
         if results.top is not None:
             parts.append("<h3 style='margin-bottom:2px'>Top hit</h3>")
             parts.append(_hit_html(results.top))
-        for kind in KINDS:
+        for kind in _GROUPS:
             hits = self._group(kind)
             if not hits:
                 continue
             more = f" <span style='color:#888'>(best {len(hits)} shown)</span>" if results.more.get(kind) else ""
             order = ""
-            if kind == "event":
+            if kind in _DATED:
                 order = (
                     " <a href='sort:rank'>best first</a>" if self.events_by_date else " <a href='sort:date'>by date</a>"
                 )
             parts.append(f"<h3 style='margin-bottom:2px'>{_HEADINGS[kind]}{more}{order}</h3>")
             parts.extend(_hit_html(hit) for hit in hits)
             if results.more.get(kind):
-                parts.append(f"<p><a href='more:{kind}'>Show more {_HEADINGS[kind].lower()}</a></p>")
+                parts.append(f"<p><a href='more:{_LINK[kind]}'>Show more {_HEADINGS[kind].lower()}</a></p>")
         self.setHtml("".join(parts) or "<p style='color:#666'>Nothing found.</p>")
         if keep_scroll:
             self.verticalScrollBar().setValue(scroll)
 
     def _on_link(self, url: QtCore.QUrl) -> None:
-        kind, _, value = url.toString().partition(":")
-        if kind in _HEADINGS:
-            self.hit_chosen.emit(kind, value)
-        elif kind == "more" and value in _HEADINGS:
-            self.more_wanted.emit(value)
-        elif kind == "sort":
+        link, _, value = url.toString().partition(":")
+        if link in _KIND_OF_LINK:
+            self.hit_chosen.emit(_KIND_OF_LINK[link], value)
+        elif link == "more" and value in _KIND_OF_LINK:
+            self.more_wanted.emit(_KIND_OF_LINK[value])
+        elif link == "sort":
             self.set_events_by_date(value == "date")
+
+
+YOURS = f"<span style='color:{OWN_LANE_COLOUR}'>yours</span> · "
 
 
 def _hit_html(hit: Hit) -> str:
     date = f" <span style='color:#666'>{html.escape(hit.date)}</span>" if hit.date else ""
+    mine = YOURS if hit.kind in OWN_KINDS else ""
     return (
-        f"<p style='margin-top:4px'><a href='{hit.kind}:{html.escape(hit.id)}'>"
+        f"<p style='margin-top:4px'>{mine}<a href='{_LINK[hit.kind]}:{html.escape(hit.id)}'>"
         f"<b>{html.escape(hit.title)}</b></a>{date}<br>{hit.snippet.html()}</p>"
     )

@@ -13,6 +13,8 @@ lane are stacked into sub-rows while the lane is tall enough (``core.stacking``)
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 import numpy as np
 import pyqtgraph as pg
 from PySide6 import QtCore, QtGui
@@ -40,7 +42,8 @@ class EventsItem(pg.GraphicsObject):
         self.shown: np.ndarray | None = None  # boolean mask of events a filter leaves, None: all
         self.emphasis: np.ndarray | None = None  # events to stand out (the rest dimmed), None: all equal
         self._grid: DensityGrid | None = None
-        self.measure = None  # title widths in pixels for event indices (set by the labels item)
+        # title widths in pixels for event indices (set by the labels item)
+        self.measure: Callable[[np.ndarray], np.ndarray] | None = None
         self.k = 1  # sub-rows per lane in the current view
         self._stack_key: tuple | None = None
         self.set_layout(layout, colours)
@@ -159,7 +162,7 @@ class EventsItem(pg.GraphicsObject):
         else:
             self._paint_marks(painter, self.in_view(left - 8 * px, right + 8 * px), left, right, px, py)
         if self.selected is not None:
-            self._paint_selection(painter, px, py)
+            self._paint_selection(painter, self.selected, px, py)
 
     def _paint_density(self, painter: QtGui.QPainter, left: float, right: float, width_px: int) -> None:
         counts = self.grid().counts(column_edges(left, right, width_px))
@@ -340,8 +343,8 @@ class EventsItem(pg.GraphicsObject):
             x0, x1 = mid - style.POINT_PX / 2 * px, mid + style.POINT_PX / 2 * px
         return QtCore.QRectF(x0, top, x1 - x0, (style.BAR_BOTTOM - style.BAR_TOP) / self.k)
 
-    def _paint_selection(self, painter, px: float, py: float) -> None:
-        rect = self.mark_rect(self.selected, px, py).adjusted(-3 * px, -3 * py, 3 * px, 3 * py)
+    def _paint_selection(self, painter: QtGui.QPainter, index: int, px: float, py: float) -> None:
+        rect = self.mark_rect(index, px, py).adjusted(-3 * px, -3 * py, 3 * px, 3 * py)
         painter.save()
         painter.setRenderHint(QtGui.QPainter.RenderHint.Antialiasing, True)
         painter.setBrush(QtCore.Qt.BrushStyle.NoBrush)

@@ -16,7 +16,7 @@ import pyqtgraph as pg
 from PySide6 import QtCore, QtGui, QtWidgets
 
 from maisky_desktop.core import labels, span, viewport
-from maisky_desktop.core.layout import Layout
+from maisky_desktop.core.layout import Layout, OnDemand
 from maisky_desktop.core.person_lanes import PersonLanes
 from maisky_desktop.core.viewport import Bounds, Era
 from maisky_desktop.ui import actions
@@ -101,7 +101,8 @@ class TimelineWidget(QtWidgets.QWidget):
         self.backdrop = BackdropItem(layout.lanes)
         self.items = EventsItem(layout, self._category[2])
         self.labels = LabelsItem(self.items)
-        for z, item in enumerate((self.backdrop, self.items, self.labels)):
+        layers: tuple[pg.GraphicsObject, ...] = (self.backdrop, self.items, self.labels)
+        for z, item in enumerate(layers):
             item.setZValue(z - 10)
             self.plot.addItem(item)
         vb.disableAutoRange()
@@ -141,8 +142,9 @@ class TimelineWidget(QtWidgets.QWidget):
     def from_data(cls, data: TimelineData, parent: QtWidgets.QWidget | None = None) -> TimelineWidget:
         """The timeline of a store (``Services.timeline()``): category lanes, eras and person lanes."""
         widget = cls(data.layout, data.lanes, parent, eras=data.eras, people=data.people)
-        if data.layout.on_demand:
-            widget.destroyed.connect(data.layout.titles.close)  # ends the text loader's thread
+        titles = data.layout.titles
+        if isinstance(titles, OnDemand):
+            widget.destroyed.connect(titles.close)  # ends the text loader's thread
         return widget
 
     @property
@@ -163,7 +165,7 @@ class TimelineWidget(QtWidgets.QWidget):
         row.addWidget(QtWidgets.QLabel("Lanes:"))
         self.lane_buttons = QtWidgets.QButtonGroup(self)
         for mode, text in (("category", "Categories"), ("person", "People")):
-            button = QtWidgets.QToolButton(text=text, checkable=True, autoRaise=True)
+            button = _tool_button(text)
             button.setChecked(mode == "category")
             button.setEnabled(mode == "category" or self._people_source is not None)
             button.setFocusPolicy(QtCore.Qt.FocusPolicy.NoFocus)
@@ -171,7 +173,7 @@ class TimelineWidget(QtWidgets.QWidget):
             self.lane_buttons.addButton(button)
             row.addWidget(button)
         row.addSpacing(12)
-        self.legend_button = QtWidgets.QToolButton(text="Legend", checkable=True, autoRaise=True)
+        self.legend_button = _tool_button("Legend")
         self.legend_button.setToolTip(
             "What the marks say: days, spans, dates known only to the year, circa, open-ended"
         )
@@ -235,13 +237,13 @@ class TimelineWidget(QtWidgets.QWidget):
         """'category': one lane per category; 'person': the most present people, the rest together."""
         if mode not in ("category", "person"):
             raise ValueError(mode)
-        if mode == "person" and self._people is None:
+        people = self._people if mode == "person" else None
+        if mode == "person" and people is None:
             return
         self.lane_mode = mode
         for button, m in zip(self.lane_buttons.buttons(), ("category", "person")):
             button.setChecked(m == mode)
-        if mode == "person":
-            people = self._people
+        if people is not None:
             n = len(people.names)
             colours = [*PERSON_COLOURS[: n - 2], style.OTHER_LANE, "#b0aba0"]
             self._apply_lanes(self._category[0].with_lanes(people.lane, n), people.names, colours)
@@ -397,7 +399,7 @@ class TimelineWidget(QtWidgets.QWidget):
     def event(self, event: QtCore.QEvent) -> bool:
         # Tab would move the keyboard focus away; on the timeline it moves the selection.
         # Keys go through the timeline's actions, so a disabled action (kiosk) disables its key too.
-        if event.type() == QtCore.QEvent.Type.KeyPress:
+        if isinstance(event, QtGui.QKeyEvent) and event.type() == QtCore.QEvent.Type.KeyPress:
             act = self.navigator.act_for(event)
             if act is not None:
                 if self.commands[act].isEnabled():
@@ -495,7 +497,11 @@ class TimelineWidget(QtWidgets.QWidget):
         scene hides whatever tooltip is up: on a real X server the hover tooltip vanished that
         way as soon as the pointer rested (offscreen, no ToolTip event is ever sent).
         """
-        if event.type() == QtCore.QEvent.Type.ToolTip and obj is self.plot.viewport():
+        if (
+            isinstance(event, QtGui.QHelpEvent)
+            and event.type() == QtCore.QEvent.Type.ToolTip
+            and obj is self.plot.viewport()
+        ):
             text = self.tooltip_at(self.plot.mapToScene(event.pos()))
             if text is None:
                 QtWidgets.QToolTip.hideText()
@@ -504,3 +510,11 @@ class TimelineWidget(QtWidgets.QWidget):
                 QtWidgets.QToolTip.showText(event.globalPos(), text, self.plot.viewport())
             return True
         return super().eventFilter(obj, event)
+
+
+def _tool_button(text: str) -> QtWidgets.QToolButton:
+    """A flat checkable button of the timeline's bar (set one by one: the stubs lack these keywords)."""
+    button = QtWidgets.QToolButton(autoRaise=True)
+    button.setText(text)
+    button.setCheckable(True)
+    return button

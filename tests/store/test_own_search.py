@@ -1,0 +1,71 @@
+"""Own events and documents searched over a read-only connection of their own (the search worker's)."""
+
+import sqlite3
+
+import pytest
+
+from maisky_desktop.core.filters import Filter
+from maisky_desktop.core.own_documents import read_document
+from maisky_desktop.core.own_events import OWN_LANE, draft_event
+from maisky_desktop.core.search import parse
+from maisky_desktop.store import own_records, own_search
+from maisky_desktop.store.all_sources import AllSources
+from maisky_desktop.store.search import load_spellings
+from maisky_desktop.store.userdata import UserData, open_reader
+
+
+@pytest.fixture
+def user(tmp_path):
+    u = UserData.open(tmp_path / "user")
+    yield u
+    u.close()
+
+
+def test_a_reader_connection_sees_what_the_ui_thread_wrote_and_cannot_write(user, store):
+    reader = open_reader(user.path)
+    spellings = load_spellings(store.conn)
+    assert own_search.search(reader, parse("Litvinoff", spellings))[0]["own event"] == []
+    sources = AllSources(store, user)
+    saved = own_records.save_event(user, draft_event(sources, "Litvinov's cable on Munich", "c. 1938"))
+    hits, more = own_search.search(reader, parse("Litvinoff muni", spellings))  # spelling + half-typed word
+    assert [(h.kind, h.id, h.date, h.edtf) for h in hits["own event"]] == [("own event", saved.id, "c. 1938", "1938~")]
+    assert hits["own event"][0].snippet.bracketed() == "[Litvinov]'s cable on [Munich]" and more["own event"] is False
+    with pytest.raises(sqlite3.OperationalError, match="readonly"):
+        reader.execute("DELETE FROM own_events")
+    reader.close()
+    assert len(own_records.own_events(user)) == 1
+
+
+def test_filters_narrow_own_events_as_they_narrow_the_own_lane(user, store):
+    sources = AllSources(store, user)
+    anchor = store.anchors("treaty-of-rapallo")[0]
+    quoted = own_records.save_event(
+        user, draft_event(sources, "Rapallo again", "1922-04", source=anchor.source_id, quote=anchor.quote[:30])
+    )
+    plain = own_records.save_event(user, draft_event(sources, "Rapallo rumours", "1921"))
+    query = parse("rapallo")
+
+    def found(f):
+        return [h.id for h in own_search.search(user.db.conn, query, f)[0]["own event"]]
+
+    assert sorted(found(Filter())) == sorted([quoted.id, plain.id])
+    assert found(Filter(year_from=1922, year_to=1922)) == [quoted.id]
+    assert found(Filter(source=anchor.source_id)) == [quoted.id]
+    assert found(Filter(lane=OWN_LANE, year_to=1921)) == [plain.id]
+    assert found(Filter(lane="diplomacy")) == [] and found(Filter(person="litvinov")) == []
+
+
+def test_document_passages_and_titles_paged_with_more(user, tmp_path):
+    path = tmp_path / "diary.md"
+    path.write_text("# Embassy diary\n\n" + "".join(f"Tea with Vansittart, day {i}.\n\n" for i in range(14)), "utf-8")
+    doc = read_document(path)
+    own_records.save_document(user, doc)
+    hits, more = own_search.search(user.db.conn, parse("vansittart"))
+    assert len(hits["own passage"]) == 10 and more["own passage"]
+    hits, more = own_search.search(user.db.conn, parse("vansittart"), limits={"own passage": 20})
+    assert len(hits["own passage"]) == 14 and not more["own passage"]
+    titled, _ = own_search.search(user.db.conn, parse("embassy diar"))
+    first = titled["own passage"][0]
+    assert (first.title, first.id) == ("Embassy diary", doc.document.passages[0].id)
+    assert own_search.search(user.db.conn, parse("vansittart"), Filter(year_from=1938))[0]["own passage"] == []
+    assert len(own_search.search(user.db.conn, parse("vansittart"), Filter(source=doc.id))[0]["own passage"]) == 10
