@@ -1,8 +1,9 @@
 """The editorial manual's rules that a machine can check (``maisky-desktop check``).
 
 Each rule catches a kind of slip a second reader found in the catalog: a person the
-anchor names but nobody linked, a spelling no source uses, a day or month no anchor
-states, a "conflict" whose readings agree, a post listed twice. They report problems
+anchor names but nobody linked, a title or summary naming someone no anchor names, a
+spelling no source uses, a day or month no anchor states, a "conflict" whose readings
+agree, a post listed twice. They report problems
 as ``file:line: message`` like every other check; none of them edits the catalog.
 """
 
@@ -24,6 +25,7 @@ def name_matcher(cat: Catalog) -> NameMatcher:
 def check(cat: Catalog, documents: Mapping[str, Document], problems: list[Problem]) -> None:
     matcher = name_matcher(cat)
     unlinked_names(cat, matcher, problems)
+    summary_names(cat, matcher, problems)
     unused_spellings(cat, documents, matcher, problems)
     precision_stated(cat, problems)
     compatible_conflicts(cat, problems)
@@ -54,6 +56,31 @@ def unlinked_names(cat: Catalog, matcher: NameMatcher, problems: list[Problem]) 
                             "add to people if they take part, to named if the text only names them",
                         )
                     )
+
+
+def summary_names(cat: Catalog, matcher: NameMatcher, problems: list[Problem]) -> None:
+    """A title or summary names only people the event links or its anchors name.
+
+    The words are ours but the claims are the text's: "which Maisky believed caused his recall"
+    or "after the Curzon Ultimatum" needs an anchor that says so. A linked participant passes even
+    when the anchor calls them "he": the editor has read who takes part."""
+    for ev in cat.events:
+        anchored = {pid for spec in ev.anchors for pid in matcher.people_in(spec.quote)}
+        allowed = anchored | set(ev.people)
+        seen: set[str] = set()
+        for _, _, alias, owners in matcher.find(f"{ev.title}\n{ev.summary}"):
+            if set(owners) & allowed or alias in seen:
+                continue
+            seen.add(alias)
+            who = " or ".join(repr(o) for o in owners)
+            problems.append(
+                Problem(
+                    ev.where.file,
+                    ev.where.line,
+                    f"event {ev.id!r}: the title or summary names {who} ({alias!r}), whom no anchor names and "
+                    "the event does not link: anchor the passage that says it, or leave the name out",
+                )
+            )
 
 
 def unused_spellings(

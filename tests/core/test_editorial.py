@@ -26,14 +26,14 @@ PEOPLE = """
 EVENT = """
 - id: genoa-delegation
   title: Genoa delegation confirmed
-  summary: The Politburo confirms the Genoa delegation.
+  summary: {summary}
   date: "{date}"
   category: conferences
   people: {people}
   named: {named}
   anchors:
     - source: kocho-williams-comintern
-      quote: "finally confirmed on 23 March 1922 (Chicherin and Litvinov)"
+      quote: "{quote1}"
       {reading1}
     - source: kocho-williams-comintern
       quote: "revisited on 20 February and then finally confirmed"
@@ -45,6 +45,8 @@ EVENT = """
 def _catalog(tmp_path: Path, **fields: str) -> list[str]:
     values = {
         "posts": "",
+        "summary": "The Politburo confirms the Genoa delegation.",
+        "quote1": "finally confirmed on 23 March 1922 (Chicherin and Litvinov)",
         "extra_alias": "",
         "date": "1922-03-23",
         "people": "[chicherin, litvinov]",
@@ -192,3 +194,17 @@ def test_a_duplicated_post_is_reported(tmp_path):
         "  - {title: 'Director, Third Western Department of the Narkomindel', date: 1937/1938}\n"
     )
     assert any("is listed twice" in p for p in _catalog(tmp_path, posts=longer))
+
+
+def test_a_summary_naming_someone_no_anchor_names_is_reported(tmp_path):
+    # The anchor now names nobody; the summary says Litvinov proposed the delegation.
+    slip = {"quote1": "finally confirmed on 23 March 1922", "people": "[chicherin]"}
+    summary = "The Politburo confirms the delegation Litvinov had proposed."
+    problems = _catalog(tmp_path, summary=summary, **slip)
+    assert len(problems) == 1
+    assert problems[0].startswith("resources/catalog/events/e.yaml:2:")
+    assert "summary names 'litvinov' ('Litvinov'), whom no anchor names" in problems[0]
+    # Without the name the summary claims only what the anchor says.
+    assert _catalog(tmp_path, **slip) == []
+    # A linked participant may be named: the anchor may call them "he".
+    assert _catalog(tmp_path, summary=summary, quote1=slip["quote1"], people="[chicherin, litvinov]") == []
