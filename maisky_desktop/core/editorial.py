@@ -2,7 +2,7 @@
 
 Each rule catches a kind of slip a second reader found in the catalog: a person the
 anchor names but nobody linked, a title or summary naming someone no anchor names, a
-spelling no source uses, a day or month no anchor states, a "conflict" whose readings
+spelling no source uses, a day or month no anchor states, date words no anchor holds, a "conflict" whose readings
 agree, a post listed twice. They report problems
 as ``file:line: message`` like every other check; none of them edits the catalog.
 """
@@ -28,6 +28,7 @@ def check(cat: Catalog, documents: Mapping[str, Document], problems: list[Proble
     summary_names(cat, matcher, problems)
     unused_spellings(cat, documents, matcher, problems)
     precision_stated(cat, problems)
+    date_words_anchored(cat, problems)
     compatible_conflicts(cat, problems)
     duplicated_posts(cat, problems)
 
@@ -144,6 +145,25 @@ def precision_stated(cat: Catalog, problems: list[Problem]) -> None:
                     f"event {ev.id!r}: date {ev.date} is a {unit}, but the finest date its anchors state is a {finest}",
                 )
             )
+
+
+def date_words_anchored(cat: Catalog, problems: list[Problem]) -> None:
+    """The date's words (``date_text``) are in an anchor, or a note says where the date came from.
+
+    ``date_text`` is the source's own words for the date; words no anchor holds were taken from a
+    neighbouring sentence or worked out, and a reader deserves to be told how."""
+    for ev in cat.events:
+        words = ev.date_text.casefold()
+        if not words or ev.note or any(words in spec.quote.casefold() for spec in ev.anchors):
+            continue
+        problems.append(
+            Problem(
+                ev.where.file,
+                ev.where.line,
+                f"event {ev.id!r}: the date's words ({ev.date_text!r}) are in no anchor: anchor them, "
+                "or say in a note how the date was worked out",
+            )
+        )
 
 
 def compatible_conflicts(cat: Catalog, problems: list[Problem]) -> None:

@@ -39,6 +39,7 @@ EVENT = """
       quote: "revisited on 20 February and then finally confirmed"
       {reading2}
 {conflict}
+{date_text}
 """
 
 
@@ -54,6 +55,7 @@ def _catalog(tmp_path: Path, **fields: str) -> list[str]:
         "reading1": "",
         "reading2": "",
         "conflict": "",
+        "date_text": "",
     } | fields
     seeds = tmp_path / "seeds"
     if not seeds.exists():
@@ -208,3 +210,15 @@ def test_a_summary_naming_someone_no_anchor_names_is_reported(tmp_path):
     assert _catalog(tmp_path, **slip) == []
     # A linked participant may be named: the anchor may call them "he".
     assert _catalog(tmp_path, summary=summary, quote1=slip["quote1"], people="[chicherin, litvinov]") == []
+
+
+def test_date_words_no_anchor_holds_need_a_note(tmp_path):
+    # The date's words come from another sentence ("in 1921", Zinoviev's headship): say how.
+    problems = _catalog(tmp_path, date_text='  date_text: "in 1921"')
+    assert len(problems) == 1
+    assert problems[0].startswith("resources/catalog/events/e.yaml:2:")
+    assert "the date's words ('in 1921') are in no anchor" in problems[0]
+    # The anchor's own words pass, in any case; so do other words with a note saying where they come from.
+    assert _catalog(tmp_path, date_text='  date_text: "On 23 March 1922"') == []
+    noted = '  date_text: "in 1921"\n  note: "Lent by the sentence before."'
+    assert _catalog(tmp_path, date_text=noted) == []
