@@ -55,6 +55,7 @@ class Act(enum.Enum):
     COPY_CHICAGO = "copy_chicago"
     COPY_APA = "copy_apa"
     EXPORT = "export"
+    PREFERENCES = "preferences"
     SHORTCUTS = "shortcuts"
     ABOUT = "about"
 
@@ -130,7 +131,10 @@ SPECS: dict[Act, Spec] = {
     Act.EDIT_EVENT: Spec("&Edit my event…", (), "Change the event of yours shown in the My event tab", "Notes"),
     Act.DELETE_EVENT: Spec("&Delete my event", (), "Delete the event of yours shown in the My event tab", "Notes"),
     Act.IMPORT_EVENTS: Spec(
-        "&Import events from CSV…", (), "Preview a spreadsheet of events, row by row, before adding it", "Notes"
+        "&Import events from CSV or Excel…",
+        (),
+        "Preview a spreadsheet of events, row by row, before adding it",
+        "Notes",
     ),
     Act.IMPORT_DOCUMENT: Spec(
         "Import a document (&text or Markdown)…", (), "Read a text of yours beside the shipped sources", "Notes"
@@ -146,6 +150,7 @@ SPECS: dict[Act, Spec] = {
     Act.EXPORT: Spec(
         "E&xport…", ("Ctrl+Shift+S",), "Events, citations, notes or the timeline image to a file", "Notes"
     ),
+    Act.PREFERENCES: Spec("P&references…", ("Ctrl+,",), "Text size and high contrast, kept for the next start", "View"),
     Act.SHORTCUTS: Spec("&Keyboard shortcuts", ("F1",), "Every command and its keys", "Help"),
     Act.ABOUT: Spec("&About Maisky Timeline", (), "What this app is, its sources and the store it reads", "Help"),
 }
