@@ -34,3 +34,11 @@ def label_base() -> Path:
 
 def default_store() -> Path:
     return data_dir() / "maisky.sqlite"
+
+
+def user_data_folder() -> Path:
+    """The OS user data folder for notes and the session (``~/.local/share/maisky-timeline`` on Linux,
+    AppData on Windows); here, not in ``store.userdata``, so start-up finds the session without sqlite-utils."""
+    from platformdirs import user_data_dir
+
+    return Path(user_data_dir("maisky-timeline", appauthor=False))

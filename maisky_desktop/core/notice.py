@@ -10,9 +10,12 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from importlib import metadata
+from typing import TYPE_CHECKING
 
 from maisky_desktop.core.records import Source
+
+if TYPE_CHECKING:  # importlib.metadata is read only when the notice is rendered, not at the app's start
+    from importlib import metadata
 
 APP_NAME = "Maisky Timeline"
 APP_DIST = "maisky-desktop"
@@ -62,6 +65,8 @@ def _header(meta: metadata.PackageMetadata, name: str) -> str | None:
 
 def python_components(modules: Iterable[str]) -> list[Component]:
     """The distributions that provide these top-level modules, each with its licence."""
+    from importlib import metadata
+
     owners = metadata.packages_distributions()
     names = sorted({dist for module in modules for dist in owners.get(module.split(".")[0], ())}, key=str.lower)
     found = []

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
-import hashlib
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from maisky_desktop.core.catalog import Problem, read_yaml
 from maisky_desktop.core.corpus import Document, parse_document, read_source
+
+if TYPE_CHECKING:  # the catalog reader (PyYAML) is for the build: the app reads ``Source`` rows without it
+    from maisky_desktop.core.catalog import Problem
 
 KINDS = ("news", "essay", "encyclopedia", "journal article")
 _REQUIRED = ("id", "file", "sha256", "title")  # the Source fields without a default
@@ -32,6 +34,10 @@ class Source:
 
 def load_sources(seeds: Path, label: str, problems: list[Problem]) -> list[tuple[Source, Document]]:
     """Provenance records with their parsed documents; a changed file is a problem."""
+    import hashlib
+
+    from maisky_desktop.core.catalog import Problem, read_yaml
+
     found = []
     for rec in read_yaml(seeds / "sources.yaml", label, problems):
         missing = [f for f in ("id", "file", "title", "kind", "rights", "sha256") if not rec.get(f)]

@@ -13,6 +13,7 @@ from dataclasses import fields
 from datetime import date
 from pathlib import Path
 
+from maisky_desktop.core.names import index_key
 from maisky_desktop.core.records import (
     Anchor,
     Anchored,
@@ -361,11 +362,10 @@ class Store:
         return [r[0] for r in rows]
 
     def people(self) -> list[PersonListing]:
-        """Everyone, by name, with every spelling (for the list's tolerant matching) and their event count."""
-        rows = self.conn.execute(
-            "SELECT id, name, coalesce(aliases, ''), event_count FROM people ORDER BY name COLLATE NOCASE"
-        )
-        return [PersonListing(pid, name, (name, *aliases.split("; ")), n) for pid, name, aliases, n in rows]
+        """Everyone, filed by surname, with every spelling (for the list's tolerant matching) and their event count."""
+        rows = self.conn.execute("SELECT id, name, coalesce(aliases, ''), event_count FROM people")
+        people = [PersonListing(pid, name, (name, *aliases.split("; ")), n) for pid, name, aliases, n in rows]
+        return sorted(people, key=lambda p: index_key(p.name, p.aliases))
 
     def person_card(self, person_id: str) -> PersonCard | None:
         """A person card: the people row with aliases, posts, events and the sources that mention them."""

@@ -34,7 +34,8 @@ from pathlib import Path
 from sqlite_utils import Database
 from sqlite_utils.migrations import Migrations
 
-APP_DIR_NAME = "maisky-timeline"
+from maisky_desktop import paths
+
 DB_NAME = "userdata.sqlite"
 BACKUP_DIR = "backups"
 DEFAULT_KEEP = 7
@@ -47,9 +48,7 @@ class UserDataError(RuntimeError):
 
 def default_folder() -> Path:
     """The OS user data folder (``~/.local/share/maisky-timeline`` on Linux, AppData on Windows)."""
-    from platformdirs import user_data_dir
-
-    return Path(user_data_dir(APP_DIR_NAME, appauthor=False))
+    return paths.user_data_folder()
 
 
 # -- schema, one migration per version -----------------------------------------------------

@@ -8,7 +8,6 @@ in a Python install it is rendered from the store's provenance and the packages 
 from __future__ import annotations
 
 import sys
-from importlib import metadata
 from pathlib import Path
 
 from PySide6 import QtCore, QtGui, QtWidgets
@@ -32,6 +31,8 @@ def app_icon() -> QtGui.QIcon:
 
 
 def version() -> str:
+    from importlib import metadata  # here, not at the top: the app's start needs only the icon from this module
+
     try:
         return metadata.version(APP_DIST)
     except metadata.PackageNotFoundError:  # a bundle carries no package metadata

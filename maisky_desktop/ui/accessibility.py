@@ -188,17 +188,20 @@ class _NameOnShow(QtCore.QObject):
         return False
 
 
-def attach(window) -> EventsInView:
-    """Name the controls, add the Events in view dock and the F6 pane cycle; returns the list."""
-    events = EventsInView(window)
-    window.events_in_view = events
+def attach(window) -> QtWidgets.QDockWidget:
+    """Name the controls, add the Events in view dock and the F6 pane cycle; returns the dock.
+
+    The dock's list is built the first time the dock is shown or the list is asked for
+    (``build_events_in_view``, which the window's ``events_in_view`` accessor calls).
+    """
     dock = QtWidgets.QDockWidget("Events in view", window)
     dock.setObjectName("events_in_view")
-    dock.setWidget(events)
     window.addDockWidget(QtCore.Qt.DockWidgetArea.LeftDockWidgetArea, dock)
+    window.events_in_view_dock = dock
     if getattr(window, "people_dock", None) is not None:
         window.tabifyDockWidget(window.people_dock, dock)
         window.people_dock.raise_()
+    dock.visibilityChanged.connect(lambda visible: window.events_in_view if visible else None)
     for button in window.timeline.findChildren(QtWidgets.QToolButton):  # lane switch, legend
         button.setFocusPolicy(QtCore.Qt.FocusPolicy.TabFocus)
     for key, step in (("F6", 1), ("Shift+F6", -1)):
@@ -209,4 +212,11 @@ def attach(window) -> EventsInView:
     name_controls(window)
     window._name_on_show = _NameOnShow(window)
     window.installEventFilter(window._name_on_show)
+    return dock
+
+
+def build_events_in_view(window) -> EventsInView:
+    """The Events in view list in its dock, following the timeline from now on."""
+    events = EventsInView(window)
+    window.events_in_view_dock.setWidget(events)
     return events

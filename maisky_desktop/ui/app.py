@@ -275,14 +275,47 @@ def _dresser(
             window.setGeometry(geometry)  # a reload keeps the window where it is
         elif not window.remember_layout(window_state.user_settings()):
             window.setGeometry(window_state.first_geometry(window.screen().availableGeometry()))
+        from maisky_desktop import paths
+        from maisky_desktop.ui.notes import session_file
+
+        folder = user_data or paths.user_data_folder()
+        session_file.restore(window, folder)  # the first frame is the view as it was left
         window.show()
         if needs_background_check(window.services.path):
             _check_in_background(window, window.services.path)
-        from maisky_desktop.ui.notes.research import attach as attach_research
-
-        window.research = attach_research(window, user_data, keep_backups)
+        after_first_frame(window.timeline.plot.viewport(), lambda: _attach_research(window, folder, keep_backups))
 
     return dress
+
+
+def after_first_frame(widget: QtWidgets.QWidget, then: Callable[[], None]) -> None:
+    """Run ``then`` once ``widget`` has painted its first frame (in the next turn of the event loop)."""
+
+    class Once(QtCore.QObject):
+        def eventFilter(self, obj: QtCore.QObject, event: QtCore.QEvent) -> bool:
+            if event.type() == QtCore.QEvent.Type.Paint:
+                widget.removeEventFilter(self)
+                QtCore.QTimer.singleShot(0, then)
+                self.deleteLater()
+            return False
+
+    widget.installEventFilter(Once(widget))
+
+
+def _attach_research(window, folder: Path, keep_backups: int) -> None:
+    """The researcher's layer (notes, own events and documents, exports), after the first frame: it
+    opens and checks the user database and imports sqlite-utils and its panels, none of which that
+    frame shows. The session was restored before; an own event selected in it is shown once it exists."""
+    if not window.isVisible():  # closed (a reload, a quit) before its first frame was followed up
+        return
+    from maisky_desktop.core.own_events import OWN_ID_PREFIX
+    from maisky_desktop.ui.notes.research import attach as attach_research
+
+    window.research = research = attach_research(window, folder, keep_backups, restore=False)
+    selected = window.session.selection.event
+    if selected is not None and selected.startswith(OWN_ID_PREFIX):
+        window.timeline.mark_selected(selected)
+        research.show_own_event(selected)
 
 
 def run(

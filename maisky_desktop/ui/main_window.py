@@ -19,9 +19,8 @@ from maisky_desktop.core.filters import Filter, FilterSets
 from maisky_desktop.core.history import History
 from maisky_desktop.core.search import Results
 from maisky_desktop.core.session import Selection, Session
-from maisky_desktop.ui import window_state
-from maisky_desktop.ui.about import AboutDialog
-from maisky_desktop.ui.accessibility import attach as attach_accessibility
+from maisky_desktop.ui import accessibility, window_state
+from maisky_desktop.ui import tours as tours_ui
 from maisky_desktop.ui.actions import Act, Actions
 from maisky_desktop.ui.filter_bar import FilterBar
 from maisky_desktop.ui.panes.passage_pane import PassagePane
@@ -31,10 +30,11 @@ from maisky_desktop.ui.panes.search import SearchPane
 from maisky_desktop.ui.search_worker import SearchRunner
 from maisky_desktop.ui.session_qt import QtSession
 from maisky_desktop.ui.timeline.widget import TimelineWidget
-from maisky_desktop.ui.tours import attach as attach_tours
 
-if TYPE_CHECKING:  # the type only: the window is handed its services (app.py opens the store)
+if TYPE_CHECKING:  # the types only: the window is handed its services (app.py opens the store)
     from maisky_desktop.store.services import Services
+    from maisky_desktop.ui.accessibility import EventsInView
+    from maisky_desktop.ui.tours import TourPanel
 
 TYPING_PAUSE_MS = 60  # as-you-type: search once typing pauses this long
 MORE_PAGE = 10  # "Show more" in the search results asks for this many more hits of a kind
@@ -81,12 +81,29 @@ class MainWindow(QtWidgets.QMainWindow):
         self._quiet = False
         self._connect()
         self._show_session()
-        self.tours = attach_tours(self)
-        if hasattr(self, "handout_action"):  # the tours' handout command belongs in File
-            self.menus["File"].insertAction(self.commands[Act.COPY_CITATION], self.handout_action)
-        attach_accessibility(self)
+        self._tours: TourPanel | None = None  # the docks behind People are filled when first shown
+        self._events_in_view: EventsInView | None = None
+        tours_ui.attach(self)
+        self.menus["File"].insertAction(self.commands[Act.COPY_CITATION], self.handout_action)  # the tours' handout
+        accessibility.attach(self)
         self._list_docks()
         self.statusBar().showMessage(services.summary())
+
+    @property
+    def tours(self) -> TourPanel:
+        """The Tours dock's panel, built the first time it is shown or asked for (a tour started, the kiosk)."""
+        if self._tours is None:
+            self._tours = tours_ui.build_panel(self)
+            accessibility.name_controls(self)
+        return self._tours
+
+    @property
+    def events_in_view(self) -> EventsInView:
+        """The Events in view list, built the first time its dock is shown or it is asked for (F6, a test)."""
+        if self._events_in_view is None:
+            self._events_in_view = accessibility.build_events_in_view(self)
+            accessibility.name_controls(self)
+        return self._events_in_view
 
     def _build_toolbars(self) -> None:
         """The menu bar from the action registry; Back/Forward and the search box in a toolbar, the filter under it."""
@@ -322,6 +339,8 @@ class MainWindow(QtWidgets.QMainWindow):
 
     def show_about(self) -> None:
         """The app, its store, each source's rights and every licence it carries (``ui.about``)."""
+        from maisky_desktop.ui.about import AboutDialog  # its notice reads package metadata: not at start-up
+
         self.about_box = AboutDialog(self.services, self)
         self.about_box.open()
 

@@ -184,36 +184,39 @@ class TourPanel(QtWidgets.QWidget):
             super().keyPressEvent(event)
 
 
-def attach(window) -> TourPanel:
-    """Add the tour panel to a main window as a dock beside People; stops glide the timeline."""
-    panel = TourPanel(window.services.tours())
+def attach(window) -> QtWidgets.QDockWidget:
+    """Add the Tours dock beside People, the glide and the handout command to a main window.
+
+    The dock is empty until it is first shown or its panel is asked for (``build_panel``, which
+    the window's ``tours`` accessor calls): the start-up builds only what its first frame shows.
+    """
     window.glide = Glide(window.timeline, parent=window)
     dock = QtWidgets.QDockWidget("Tours", window)
     dock.setObjectName("tours")
-    dock.setWidget(panel)
     window.addDockWidget(QtCore.Qt.DockWidgetArea.LeftDockWidgetArea, dock)
     if getattr(window, "people_dock", None) is not None:
         window.tabifyDockWidget(window.people_dock, dock)
     window.tours_dock = dock
+    window.handout_action = QtGui.QAction("Make a handout (PDF)…", window)
+    window.handout_action.setShortcut(QtGui.QKeySequence.StandardKey.Print)
+    window.handout_action.triggered.connect(lambda: make_handout(window, None))
+    window.addAction(window.handout_action)
+    dock.visibilityChanged.connect(lambda visible: window.tours if visible else None)
+    return dock
+
+
+def build_panel(window) -> TourPanel:
+    """The tour panel in the Tours dock, wired to the window: stops glide the timeline and select their event."""
+    panel = TourPanel(window.services.tours())
+    dock = window.tours_dock
+    dock.setWidget(panel)
 
     def on_stop(event_id: str) -> None:
         window.glide.to_event(event_id)
         if panel.select_stops:
             window.timeline.select(event_id)
 
-    def make_handout(tour_id: str | None = None) -> None:
-        from maisky_desktop.ui.handout_dialog import HandoutDialog
-
-        selected = window.timeline.selected_id()
-        dialog = HandoutDialog(window.services.store, list(panel.tours.values()), selected, tour_id or None, window)
-        if dialog.exec() == QtWidgets.QDialog.DialogCode.Accepted:
-            window.statusBar().showMessage(dialog.result_message, 5000)
-
-    window.handout_action = QtGui.QAction("Make a handout (PDF)…", window)
-    window.handout_action.setShortcut(QtGui.QKeySequence.StandardKey.Print)
-    window.handout_action.triggered.connect(lambda: make_handout(None))
-    window.addAction(window.handout_action)
-    panel.handout_requested.connect(make_handout)
+    panel.handout_requested.connect(lambda tour_id: make_handout(window, tour_id))
     panel.stop_reached.connect(on_stop)
 
     def show_dock(_tour_id: str) -> None:
@@ -222,3 +225,14 @@ def attach(window) -> TourPanel:
 
     panel.tour_started.connect(show_dock)
     return panel
+
+
+def make_handout(window, tour_id: str | None = None) -> None:
+    """The handout dialog on the selected event or a tour (File > Make a handout, or the panel's button)."""
+    from maisky_desktop.ui.handout_dialog import HandoutDialog
+
+    tours = list(window.tours.tours.values())
+    selected = window.timeline.selected_id()
+    dialog = HandoutDialog(window.services.store, tours, selected, tour_id or None, window)
+    if dialog.exec() == QtWidgets.QDialog.DialogCode.Accepted:
+        window.statusBar().showMessage(dialog.result_message, 5000)

@@ -39,7 +39,13 @@ def _unnamed(window) -> list[str]:
     return bad
 
 
-def test_no_interactive_control_is_unnamed(window):
+def test_no_interactive_control_is_unnamed(qtbot, window):
+    assert _unnamed(window) == []
+    assert window._tours is None and window._events_in_view is None  # the docks behind People: built when shown
+    for dock in (window.tours_dock, window.events_in_view_dock):
+        dock.raise_()  # as a user brings a tabbed dock forward: its panel is built and named
+    qtbot.waitUntil(lambda: window._tours is not None and window._events_in_view is not None)
+    assert window.tours_dock.widget() is window.tours and window.events_in_view_dock.widget() is window.events_in_view
     assert _unnamed(window) == []
     names = {w.accessibleName() for w in window.findChildren(QtWidgets.QWidget)}
     for expected in ("Search", "Lane filter", "From year", "To year", "Find a person", "Passage", "Events in view"):

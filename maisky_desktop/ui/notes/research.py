@@ -9,8 +9,8 @@ cannot be opened the app still runs, and the Notes dock says why.
 
 from __future__ import annotations
 
+import functools
 import html
-import os
 from pathlib import Path
 
 import pyqtgraph as pg
@@ -22,7 +22,8 @@ from maisky_desktop.core.formats.events_table import EventExport
 from maisky_desktop.core.formats.notes_markdown import NoteEntry
 from maisky_desktop.core.formats.records import Citable
 from maisky_desktop.core.own_events import OWN_ID_PREFIX, OWN_LANE
-from maisky_desktop.core.session import Session, SessionError
+from maisky_desktop.core.search import Spellings
+from maisky_desktop.core.session import Session
 from maisky_desktop.core.source_selection import display_to_source
 from maisky_desktop.store import own_records
 from maisky_desktop.store import timeline as timeline_queries
@@ -34,12 +35,12 @@ from maisky_desktop.store.userdata import Note, UserData, UserDataError, default
 from maisky_desktop.store.with_own_documents import WithOwnDocuments
 from maisky_desktop.ui.export.dialog import ExportDialog
 from maisky_desktop.ui.export.timeline_image import render
+from maisky_desktop.ui.notes import session_file
 from maisky_desktop.ui.notes.event_form import EventForm
 from maisky_desktop.ui.notes.import_preview import ImportPreview
 from maisky_desktop.ui.notes.panel import Found, NotesPanel, Target
 from maisky_desktop.ui.timeline import style
 
-SESSION_FILE = "session.json"
 MARKER_COLOUR = "#1f4f9a"
 
 
@@ -58,7 +59,6 @@ class Research(QtCore.QObject):
         except UserDataError as exc:
             self.messages.append(f"Notes are off: {exc}")
         self.gather = Gatherer(self.store, self.user)
-        self.spellings = load_spellings(self.store.conn)
         self._base = window.timeline.layout_data
         self.own_ids: set[str] = set()
         self.only_noted = False
@@ -229,6 +229,11 @@ class Research(QtCore.QObject):
         self.marked = set(noted)
 
     # -- notes ------------------------------------------------------------------------------------
+    @functools.cached_property
+    def spellings(self) -> Spellings:
+        """The store's spellings for searching notes as the app's search does; read at the first notes search."""
+        return load_spellings(self.store.conn)
+
     def _matching(self, text: str) -> list[int]:
         return own_records.notes_matching(self.user, text, self.spellings) if self.user else []
 
@@ -524,27 +529,15 @@ class Research(QtCore.QObject):
         return self.window.session
 
     def save_session(self) -> None:
-        """Written beside the notes on close, through a temporary file: a crash never leaves half a session."""
+        """Written beside the notes on close (``session_file.save``)."""
         if self.user is None:
             return
-        path = self.folder / SESSION_FILE
-        try:
-            partial = path.with_name(path.name + ".partial")
-            partial.write_text(self.session().dumps(), encoding="utf-8")
-            os.replace(partial, path)
-        except OSError:
-            pass  # the notes themselves are safe; only the next start's view is lost
+        session_file.save(self.session(), self.folder)
 
     def restore_session(self) -> bool:
-        path = self.folder / SESSION_FILE
-        if self.user is None or not path.exists():
+        if self.user is None:
             return False
-        try:
-            self.window.session.loads(path.read_text(encoding="utf-8"))  # the widgets follow the session
-        except (OSError, SessionError) as exc:
-            self.window.statusBar().showMessage(f"Last session not restored: {exc}", 8000)
-            return False
-        return True
+        return session_file.restore(self.window, self.folder)
 
     def eventFilter(self, obj, event) -> bool:
         if obj is self.window and event.type() == QtCore.QEvent.Type.Close:
