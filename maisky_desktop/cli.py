@@ -85,8 +85,17 @@ def _parser() -> argparse.ArgumentParser:
         "--kiosk", action="store_true", help="museum kiosk: full screen, touch, locked down, attract loop (see README)"
     )
     p.add_argument("--kiosk-config", type=Path, metavar="PATH", help="kiosk settings file (default: see README)")
-    p.add_argument("--font-scale", type=float, default=1.0, metavar="X", help="scale all text, e.g. 1.5 (default 1)")
-    p.add_argument("--high-contrast", action="store_true", help="the high-contrast theme")
+    p.add_argument(
+        "--font-scale",
+        type=float,
+        metavar="X",
+        help="scale all text, e.g. 1.5 (default: as saved in View > Preferences, else 1)",
+    )
+    p.add_argument(
+        "--high-contrast",
+        action=argparse.BooleanOptionalAction,
+        help="the high-contrast theme, or not (default: as saved in View > Preferences, else off)",
+    )
     p.add_argument(
         "--self-test",
         action="store_true",
@@ -115,13 +124,17 @@ def _parser() -> argparse.ArgumentParser:
         "search",
         help="search events, people and passages as the search box does",
         description="Search events, people and passages with the search box's tolerance (spellings, "
-        "transliterations, diacritics, word forms). Any text is accepted; operators are searched as words.",
+        "transliterations, diacritics, word forms). Any text is accepted; operators are searched as words. "
+        "As in the window, the top hit (the person, else the event, the query names) is printed first.",
         epilog="examples:\n  maisky-desktop search Maiskii\n  maisky-desktop search 'trade agreement' --json",
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     s.add_argument("query", metavar="QUERY", nargs="+", help="the words to search for")
     s.add_argument(
-        "--json", action="store_true", help="one JSON object per line: kind, id, title or name, date, snippet"
+        "--json",
+        action="store_true",
+        help="one JSON object per line: top (true on the top hit's line, printed first), kind, id, "
+        "title or name, date, snippet",
     )
     sub.add_parser(
         "tours",
@@ -198,21 +211,38 @@ def cmd_search(store: Path | None, query: str, as_json: bool, limit: int) -> int
     finally:
         conn.close()
     try:
-        _print_hits(results.all(), as_json)
+        _print_results(results, as_json)
     except BrokenPipeError:  # `search ... | head` closed the pipe: what was wanted has been printed
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
     return 0
 
 
-def _print_hits(hits, as_json: bool) -> None:
+def _print_results(results, as_json: bool) -> None:
+    """The top hit first, labelled, then every group, as the window's results pane lists them.
+
+    Text: a "Top hit" block, then "All results" (the top hit again in its group, as in the
+    window). JSON: one object per line, each with ``top``: true only on the first line when
+    there is a top hit.
+    """
     import json
 
-    for hit in hits:
-        if as_json:
-            print(json.dumps(hit.as_json(), ensure_ascii=False))
-        else:
-            print(f"{hit.kind:<8} {hit.id}  {hit.title}" + (f"  ({hit.date})" if hit.date else ""))
-            print(f"         {hit.snippet.bracketed()}")
+    if as_json:
+        if results.top is not None:
+            print(json.dumps({"top": True, **results.top.as_json()}, ensure_ascii=False))
+        for hit in results.all():
+            print(json.dumps({"top": False, **hit.as_json()}, ensure_ascii=False))
+        return
+    if results.top is not None:
+        print("Top hit")
+        _print_hit(results.top)
+        print("\nAll results")
+    for hit in results.all():
+        _print_hit(hit)
+
+
+def _print_hit(hit) -> None:
+    print(f"{hit.kind:<8} {hit.id}  {hit.title}" + (f"  ({hit.date})" if hit.date else ""))
+    print(f"         {hit.snippet.bracketed()}")
 
 
 def cmd_tours(store: Path | None) -> int:
@@ -395,7 +425,7 @@ def _dispatch(args: argparse.Namespace) -> int:
         return cmd_tours(args.store)
     if args.command in cli_research.COMMANDS:
         return cli_research.run(args)
-    if not 0.5 <= args.font_scale <= 4:
+    if args.font_scale is not None and not 0.5 <= args.font_scale <= 4:
         print("maisky-desktop: --font-scale must be between 0.5 and 4", file=sys.stderr)
         return 2
     look = {

@@ -67,11 +67,13 @@ def add_commands(sub: argparse._SubParsersAction) -> None:
     c.add_argument("--style", default="chicago", choices=["chicago", "apa"])
     i = sub.add_parser(
         "import",
-        help="import events from CSV, or a text/Markdown document as a source",
-        description="events: check a CSV (columns title, date, end, people, source, quote, note) and print "
+        help="import events from CSV or Excel (.xlsx), or a text/Markdown document as a source",
+        description="events: check a CSV or the first sheet of an .xlsx workbook (columns title, date, end, "
+        "people, source, quote, note) and print "
         "each row's result; nothing is written without --yes. document: add a .txt or .md file as a source.",
         epilog="examples:\n  maisky-desktop import events my-events.csv          # preview only\n"
         "  maisky-desktop import events my-events.csv --yes    # import the good rows\n"
+        "  maisky-desktop import events my-events.xlsx         # the first sheet of a workbook\n"
         "  maisky-desktop import document letters.md",
         formatter_class=_RAW,
     )
@@ -195,7 +197,7 @@ def _cite(args, store, user) -> int:
 
 
 def _import(args, store, user) -> int:
-    from maisky_desktop.core.csv_import import read_events_csv
+    from maisky_desktop.core.csv_import import read_events_file
     from maisky_desktop.core.own_documents import DocumentError, read_document
     from maisky_desktop.store import own_records
     from maisky_desktop.store.all_sources import AllSources
@@ -209,7 +211,7 @@ def _import(args, store, user) -> int:
             return _fail(str(exc))
         print(f"imported {doc.file_name} as source {doc.id}: “{doc.title}”, {len(doc.document.passages)} passages")
         return 0
-    preview = read_events_csv(args.file, AllSources(store, user))
+    preview = read_events_file(args.file, AllSources(store, user))
     if preview.problems:
         for problem in preview.problems:
             print(problem, file=sys.stderr)

@@ -63,6 +63,22 @@ def test_search_prints_json_lines_like_the_search_box():
     assert {"id", "title", "date", "snippet"} <= set(event)
 
 
+def test_search_prints_the_top_hit_first_and_labelled_as_the_window_does():
+    import json
+
+    proc = _run("search", "Maiskii", "--limit", "3")
+    lines = proc.stdout.splitlines()
+    assert proc.returncode == 0 and lines[0] == "Top hit", proc.stdout
+    assert lines[1].split()[:3] == ["person", "maisky", "Ivan"] and lines[3:5] == ["", "All results"]
+    assert "person   maisky  Ivan Maisky" in "\n".join(lines[5:])  # again in its group, as in the window
+    rows = [json.loads(line) for line in _run("search", "Maiskii", "--json", "--limit", "3").stdout.splitlines()]
+    assert (rows[0]["top"], rows[0]["kind"], rows[0]["id"]) == (True, "person", "maisky")
+    assert not any(r["top"] for r in rows[1:])
+    rows = [json.loads(line) for line in _run("search", "espionage", "--json").stdout.splitlines()]
+    assert rows and not any(r["top"] for r in rows)  # no name or title is named: no top hit line
+    assert not _run("search", "espionage").stdout.startswith("Top hit")
+
+
 @pytest.mark.parametrize("query", ['"', "AND (", "*", "NEAR("])
 def test_search_never_fails_on_operator_characters(query):
     proc = _run("search", query)

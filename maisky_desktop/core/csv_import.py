@@ -1,5 +1,8 @@
 """A CSV (or a spreadsheet's CSV/TSV export) of events -> a preview, row by row; nothing is written here.
 
+An Excel workbook goes through the same preview (``core.xlsx_import`` turns its first sheet
+into rows); ``read_events_file`` picks the reader by the file's suffix.
+
 Columns (header row, any order, any case): ``title``, ``date`` (required), ``end``,
 ``people`` (separated by ``;``), ``source`` (an id or a title), ``quote`` (verbatim words
 of that source), ``note``. The preview gives every row its result: the event as it
@@ -50,7 +53,8 @@ class Preview:
     def summary(self) -> str:
         if self.problems:
             return "; ".join(self.problems)
-        return f"{len(self.good)} events to import, {len(self.bad)} rows with problems"
+        good, bad = len(self.good), len(self.bad)
+        return f"{good} event{'' if good == 1 else 's'} to import, {bad} row{'' if bad == 1 else 's'} with problems"
 
 
 def decode(raw: bytes, name: str) -> str:
@@ -80,33 +84,52 @@ def read_events_csv(
     return preview_text(text, name, sources, progress)
 
 
+def read_events_file(path: Path, sources: Sources, progress: Callable[[int, int], None] | None = None) -> Preview:
+    """A CSV/TSV file, or an Excel workbook (``.xlsx``, ``.xls`` refused with the reason), by its suffix."""
+    from maisky_desktop.core.xlsx_import import SUFFIXES, read_events_xlsx
+
+    if path.suffix.lower() in (*SUFFIXES, ".xls"):
+        return read_events_xlsx(path, sources, progress)
+    return read_events_csv(path, sources, progress)
+
+
 def preview_text(text: str, name: str, sources: Sources, progress: Callable[[int, int], None] | None = None) -> Preview:
-    preview = Preview(name)
     sample = text[:4096]
     try:
         dialect: type[csv.Dialect] | csv.Dialect = csv.Sniffer().sniff(sample, delimiters=",;\t")
     except csv.Error:
         dialect = csv.excel
-    records = list(csv.reader(io.StringIO(text, newline=""), dialect))
-    while records and not any(c.strip() for c in records[-1]):
+    records = list(enumerate(csv.reader(io.StringIO(text, newline=""), dialect), start=1))
+    return preview_records(records, name, sources, progress)
+
+
+def preview_records(
+    records: list[tuple[int, list[str]]],
+    name: str,
+    sources: Sources,
+    progress: Callable[[int, int], None] | None = None,
+) -> Preview:
+    """The preview of (row number, cells) records, the first of them the header: CSV and workbook alike."""
+    preview = Preview(name)
+    while records and not any(c.strip() for c in records[-1][1]):
         records.pop()
     if not records:
         preview.problems.append(f"{name}: the file is empty")
         return preview
-    header = [h.strip().lower() for h in records[0]]
+    header = [h.strip().lower() for h in records[0][1]]
     missing = [c for c in REQUIRED if c not in header]
     if missing:
         preview.problems.append(
-            f"{name}:1: the header lacks {', '.join(missing)} (columns: {', '.join(COLUMNS)}); "
+            f"{name}:{records[0][0]}: the header lacks {', '.join(missing)} (columns: {', '.join(COLUMNS)}); "
             f"found: {', '.join(header)}"
         )
         return preview
     preview.ignored_columns = [h for h in header if h and h not in COLUMNS]
     index = {c: header.index(c) for c in COLUMNS if c in header}
     total = len(records) - 1
-    for n, record in enumerate(records[1:], start=2):
-        if progress and (n - 1) % PROGRESS_EVERY == 0:
-            progress(n - 1, total)
+    for done, (n, record) in enumerate(records[1:], start=1):
+        if progress and done % PROGRESS_EVERY == 0:
+            progress(done, total)
         if not any(c.strip() for c in record):
             continue  # blank rows are layout, not data
         values = {c: (record[i] if i < len(record) else "") for c, i in index.items()}

@@ -158,6 +158,12 @@ def span_years(edtf: Edtf) -> tuple[float, float]:
     return decimal_year(edtf.start), decimal_year(edtf.end) + 1 / 366
 
 
+# EDTF's "?" said in words: a reader of the card, the pane or a handout is not expected to know
+# that "1918?" means the source's year is doubtful (the catalog marks a year lent by a
+# neighbouring sentence so); "c." is the historian's own abbreviation and stays.
+UNCERTAIN = " (uncertain)"
+
+
 def _words_part(e: Edtf) -> str:
     s = e.start
     if e.unit == "day":
@@ -173,13 +179,13 @@ def _words_part(e: Edtf) -> str:
     if e.approximate:
         words = "c. " + words
     if e.uncertain:
-        words += "?"
+        words += UNCERTAIN
     return words
 
 
 def in_words(text: str) -> str:
     """The date as a reader says it: '16 April 1922', 'summer 1938', 'c. 1922', '1932-1943',
-    'by 1924' (``../1924``), 'after 1933' (``1933/..``)."""
+    'by 1924' (``../1924``), 'after 1933' (``1933/..``), '1918 (uncertain)' (``1918?``)."""
     e = parse(text)
     if not e.is_interval:
         return _words_part(e)

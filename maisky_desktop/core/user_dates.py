@@ -24,6 +24,7 @@ _GLUE_WORDS = {"st", "nd", "rd", "th", "of", "the", "s"}
 _EDTF_LIKE = re.compile(r"^[\dX~?%/\-.]+$")
 _YEAR_RANGE = re.compile(r"^(\d{4})\s*[-–]\s*(\d{4})$")  # 1932-1943: a span of years, as books write it
 _NUMERIC_DAY = re.compile(r"^\d{1,2}[/.\-]\d{1,2}[/.\-]\d{2,4}$")  # 03/04/1939: day first or month first?
+_SAID_UNCERTAIN = re.compile(r"\s*\(uncertain\)$", re.IGNORECASE)  # dates.UNCERTAIN, as in_words writes it
 _TOKEN = re.compile(r"[^\W\d_]+|\d+|\?")
 EXAMPLES = "1938-08-23, 1938-06, 1938-22 (summer), 1938~ (circa), 1932/1943, or words: 23 August 1938, summer 1938"
 
@@ -74,15 +75,16 @@ def read_date(text: str) -> ReadDate:
     typed = text.strip()
     if not typed:
         raise DateError("no date given")
-    years = _YEAR_RANGE.match(typed)
-    if _NUMERIC_DAY.match(typed):
+    text = _SAID_UNCERTAIN.sub("?", typed)  # the app's own words for EDTF's "?" read back
+    years = _YEAR_RANGE.match(text)
+    if _NUMERIC_DAY.match(text):
         raise DateError(f"“{typed}” is ambiguous (day first or month first?); type e.g. {EXAMPLES}")
     if years:
         edtf = f"{years[1]}/{years[2]}"
-    elif _EDTF_LIKE.match(typed):
-        edtf = typed  # EDTF as typed; its own parser says what is wrong with it
+    elif _EDTF_LIKE.match(text):
+        edtf = text  # EDTF as typed; its own parser says what is wrong with it
     else:
-        edtf = _from_words(typed)
+        edtf = _from_words(text)
     parsed = parse(edtf)
     return ReadDate(typed, edtf, in_words(edtf), parsed)
 

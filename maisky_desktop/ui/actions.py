@@ -38,6 +38,7 @@ class Act(enum.Enum):
     CLEAR_FILTER = "clear_filter"
     COPY_CITATION = "copy_citation"
     OPEN_IN_DOCUMENT = "open_in_document"
+    PREFERENCES = "preferences"
     SHORTCUTS = "shortcuts"
     ABOUT = "about"
 
@@ -85,6 +86,7 @@ SPECS: dict[Act, Spec] = {
     Act.OPEN_IN_DOCUMENT: Spec(
         "&Open in document", ("Ctrl+D",), "Read the selected event's first passage in its whole document", "File"
     ),
+    Act.PREFERENCES: Spec("P&references…", ("Ctrl+,",), "Text size and high contrast, kept for the next start", "View"),
     Act.SHORTCUTS: Spec("&Keyboard shortcuts", ("F1",), "Every command and its keys", "Help"),
     Act.ABOUT: Spec("&About Maisky Timeline", (), "What this app is, its sources and the store it reads", "Help"),
 }

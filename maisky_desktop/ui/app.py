@@ -14,7 +14,7 @@ import socket
 import sys
 import threading
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from PySide6 import QtCore, QtGui, QtWidgets
@@ -68,12 +68,42 @@ def _check_in_background(window: QtWidgets.QMainWindow, path: Path) -> None:
 
 @dataclass(frozen=True)
 class Look:
-    """How the UI looks and behaves: the font-size setting, the theme, kiosk mode."""
+    """How the UI looks and behaves: the font-size setting, the theme, kiosk mode.
 
-    font_scale: float = 1.0
-    high_contrast: bool = False
+    ``font_scale`` and ``high_contrast`` are None when the command line did not set them: the
+    saved preferences then decide (``start_look``).
+    """
+
+    font_scale: float | None = None
+    high_contrast: bool | None = None
     kiosk: bool = False
     kiosk_config: Path | None = None
+
+
+def start_look(look: Look, settings: QtCore.QSettings | None = None) -> Look:
+    """The look to start with: the command line's values over the saved preferences over the defaults.
+
+    A kiosk reads no saved preferences (``ui.preferences``): its look is kiosk.toml's and the
+    command line's. ``settings``: the preferences file (the user's by default).
+    """
+    from maisky_desktop.ui import preferences
+
+    if look.kiosk:
+        saved = preferences.Prefs()
+    else:
+        saved = preferences.load(settings if settings is not None else preferences.user_settings())
+    chosen = preferences.resolve(look.font_scale, look.high_contrast, saved)
+    return replace(look, font_scale=chosen.font_scale, high_contrast=chosen.high_contrast)
+
+
+def _overridden(look: Look) -> tuple[str, ...]:
+    """The command-line options that set the look, as typed, for the Preferences dialog's note."""
+    said = []
+    if look.font_scale is not None:
+        said.append(f"--font-scale {look.font_scale:g}")
+    if look.high_contrast is not None:
+        said.append("--high-contrast" if look.high_contrast else "--no-high-contrast")
+    return tuple(said)
 
 
 def _kiosk_settings(look: Look):
@@ -88,15 +118,16 @@ def _kiosk_settings(look: Look):
 def _apply_look(app: QtWidgets.QApplication, look: Look, kiosk) -> None:
     from maisky_desktop.ui import theme
 
+    scale, contrast = look.font_scale or 1.0, bool(look.high_contrast)  # resolved by start_look
     if kiosk is None:
-        theme.apply(app, look.font_scale, look.high_contrast)
+        theme.apply(app, scale, contrast)
         return
     from maisky_desktop.ui.kiosk import kiosk_sheet, touch_target_px
 
     screens = QtGui.QGuiApplication.screens()
     screen = screens[kiosk.screen] if kiosk.screen < len(screens) else QtGui.QGuiApplication.primaryScreen()
     target = touch_target_px(screen, kiosk.touch_target_mm)
-    theme.apply(app, kiosk.type_scale * look.font_scale, kiosk.high_contrast or look.high_contrast, kiosk_sheet(target))
+    theme.apply(app, kiosk.type_scale * scale, kiosk.high_contrast or contrast, kiosk_sheet(target))
 
 
 class SignalQuit(QtCore.QObject):
@@ -259,7 +290,11 @@ class Shell(QtCore.QObject):
 
 
 def _dresser(
-    app: QtWidgets.QApplication, kiosk_settings, user_data: Path | None, keep_backups: int
+    app: QtWidgets.QApplication,
+    kiosk_settings,
+    user_data: Path | None,
+    keep_backups: int,
+    overridden: tuple[str, ...] = (),
 ) -> Callable[[QtWidgets.QMainWindow, QtCore.QRect | None], None]:
     """How each window is set up: as a kiosk, or sized and shown with the user's notes attached."""
 
@@ -283,6 +318,9 @@ def _dresser(
         window.show()
         if needs_background_check(window.services.path):
             _check_in_background(window, window.services.path)
+        from maisky_desktop.ui.preferences import attach as attach_preferences
+
+        attach_preferences(window, overridden=overridden)  # a signal connected: nothing to defer
         after_first_frame(window.timeline.plot.viewport(), lambda: _attach_research(window, folder, keep_backups))
 
     return dress
@@ -350,8 +388,9 @@ def run(
     shell: Shell | None = None
     try:
         kiosk_settings = _kiosk_settings(look) if look.kiosk else None
-        _apply_look(app, look, kiosk_settings)
-        shell = Shell(store_path, reporter, _dresser(app, kiosk_settings, user_data, keep_backups), app)
+        _apply_look(app, start_look(look), kiosk_settings)
+        dresser = _dresser(app, kiosk_settings, user_data, keep_backups, _overridden(look))
+        shell = Shell(store_path, reporter, dresser, app)
         if kiosk_settings is not None:
             event = search = tour = None  # a kiosk starts at its opening state
         shell.open(event, search, tour, store)

@@ -48,7 +48,7 @@ BLOCKED = [
     )
 ]  # fmt: skip
 # Registry commands a visitor does not get: quitting, the clipboard, dialogs (shortcuts, about).
-KIOSK_OFF = (Act.QUIT, Act.COPY_CITATION, Act.SHORTCUTS, Act.ABOUT)
+KIOSK_OFF = (Act.QUIT, Act.COPY_CITATION, Act.PREFERENCES, Act.SHORTCUTS, Act.ABOUT)
 ALLOWED = [QtGui.QKeySequence(s) for s in ("Alt+Left", "Alt+Right", "Ctrl+F", "F6", "Shift+F6")]  # moving about
 INPUT = {T.MouseButtonPress, T.TouchBegin, T.TouchUpdate, T.KeyPress, T.Wheel, T.MouseButtonDblClick}
 GLIDE_MS, ATTRACT_GLIDE_MS = 900, 3000

@@ -154,3 +154,18 @@ def test_person_card_says_missing_dates_in_words_and_counts_in_the_singular():
     assert "Ivan Maisky <span style='color:#666'>(1 event)</span>" in out
     assert "Diplomacy &lt;and&gt; war <span style='color:#666'>(3 events)</span>" in out
     assert "wikipedia-maisky" not in out  # the source's title, never its id
+
+
+def test_uncertain_and_open_dates_read_in_words_in_the_card():
+    events = [
+        EventLink("a", "Ciphers denied", "1918?"),
+        EventLink("b", "By then", "../1924?"),
+        EventLink("c", "From then on", "1933/.."),
+        EventLink("d", "Around then, doubtful", "1922%"),
+        EventLink("e", "Day, doubtful", "1941-06-22?"),
+    ]
+    out = person_card_html(PersonCard("x", "X", events=tuple(events)))
+    shown = [line.split("<span style='color:#666'>")[1].split("</span>")[0] for line in out.split("<li>")[1:]]
+    assert shown == ["1918 (uncertain)", "by 1924 (uncertain)", "after 1933", "c. 1922 (uncertain)",
+                     "22 June 1941 (uncertain)"]  # fmt: skip
+    assert "?" not in out.replace("href='", "")

@@ -18,7 +18,9 @@ from maisky_desktop.core.user_dates import read_date, read_span
         ("around March 1939", "1939-03~", "c. March 1939"),
         ("the 1930s", "193X", "the 1930s"),
         ("1932-1943", "1932/1943", "1932–1943"),
-        ("spring 1941?", "1941-21?", "spring 1941?"),
+        ("spring 1941?", "1941-21?", "spring 1941 (uncertain)"),
+        ("spring 1941 (uncertain)", "1941-21?", "spring 1941 (uncertain)"),  # the app's words read back
+        ("1918 (uncertain)", "1918?", "1918 (uncertain)"),
         ("1939-08-23/1939-09-01", "1939-08-23/1939-09-01", "23 August 1939–1 September 1939"),
     ],
 )

@@ -4,6 +4,7 @@ One build (about a minute and a half on the 2-core CI machine) serves every test
 ``bundle``; needs the ``package`` extra (PyInstaller), which ``.ci/run`` installs.
 """
 
+import datetime
 import faulthandler
 import os
 import re
@@ -79,6 +80,22 @@ def test_the_bundle_cites_with_its_csl_styles_and_searches(built, tmp_path):
         [str(bundle / NAME), "search", "Litvinoff", "--json"], env=env, capture_output=True, text=True, timeout=120
     )
     assert search.returncode == 0 and '"id": "litvinov"' in search.stdout, search.stdout + search.stderr
+
+
+def test_the_bundle_imports_own_events_from_an_excel_workbook(built, tmp_path):
+    from openpyxl import Workbook
+
+    bundle, _ = built
+    book = Workbook()
+    book.active.append(["title", "date"])
+    book.active.append(["Munich", datetime.date(1938, 9, 29)])
+    book.save(tmp_path / "events.xlsx")
+    run = subprocess.run(
+        [str(bundle / "maisky-desktop"), "--user-data", str(tmp_path / "user"), "import", "events",
+         str(tmp_path / "events.xlsx")],
+        env=_bare_env(tmp_path), capture_output=True, text=True, timeout=120,
+    )  # fmt: skip
+    assert run.returncode == 0 and "row 2: ok  29 September 1938" in run.stdout, run.stdout + run.stderr
 
 
 def test_the_bundle_holds_the_app_and_nothing_from_the_checkout_besides(built):

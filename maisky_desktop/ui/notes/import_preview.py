@@ -1,4 +1,5 @@
-"""The CSV import preview: each row's result, bad rows with number and reason; nothing written until Import.
+"""The import preview for a CSV file or an Excel workbook: each row's result, bad rows with number and reason;
+nothing written until Import.
 
 Reading a long file updates a progress bar (the core reports every few hundred rows);
 Import writes the good rows in one transaction and reports how many.
@@ -10,7 +11,7 @@ from pathlib import Path
 
 from PySide6 import QtCore, QtGui, QtWidgets
 
-from maisky_desktop.core.csv_import import COLUMNS, Preview, read_events_csv
+from maisky_desktop.core.csv_import import COLUMNS, Preview, read_events_file
 from maisky_desktop.core.own_events import Sources
 from maisky_desktop.store import own_records
 from maisky_desktop.store.userdata import UserDataError
@@ -23,7 +24,7 @@ class ImportPreview(QtWidgets.QDialog):
 
     def __init__(self, user, sources: Sources, parent=None):
         super().__init__(parent)
-        self.setWindowTitle("Import events from CSV")
+        self.setWindowTitle("Import events from CSV or Excel")
         self.user, self.sources = user, sources
         self.preview: Preview | None = None
         self.imported: list[str] = []
@@ -60,7 +61,9 @@ class ImportPreview(QtWidgets.QDialog):
         self.resize(900, 560)
 
     def _choose(self) -> None:
-        path, _ = QtWidgets.QFileDialog.getOpenFileName(self, "CSV of events", "", "CSV (*.csv *.tsv *.txt)")
+        path, _ = QtWidgets.QFileDialog.getOpenFileName(
+            self, "Events from CSV or Excel", "", "CSV or Excel (*.csv *.tsv *.txt *.xlsx *.xlsm);;All files (*)"
+        )
         if path:
             self.load(Path(path))
 
@@ -73,7 +76,7 @@ class ImportPreview(QtWidgets.QDialog):
         """Read and check a file; the table shows every row, the Import button counts the good ones."""
         self.file_label.setText(f"<b>{path.name}</b>")
         self.progress.setFormat("checking rows: %v of %m")
-        self.preview = read_events_csv(path, self.sources, self._progress)
+        self.preview = read_events_file(path, self.sources, self._progress)
         self.summary.setText(self.preview.summary())
         if self.preview.ignored_columns:
             self.summary.setText(

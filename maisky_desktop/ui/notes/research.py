@@ -117,7 +117,7 @@ class Research(QtCore.QObject):
             ("new_event", "New event…", "Ctrl+Shift+E", self.new_event),
             ("edit_event", "Edit my event…", None, self.edit_event),
             ("delete_event", "Delete my event", None, self.delete_event),
-            ("import_events", "Import events from CSV…", None, self.import_events),
+            ("import_events", "Import events from CSV or Excel…", None, self.import_events),
             ("import_document", "Import a document (text or Markdown)…", None, self.import_document),
             (None, None, None, None),
             ("copy_chicago", "Copy citation (Chicago)", None, lambda: self.copy_citation("chicago")),
