@@ -215,6 +215,7 @@ class Store:
     def __init__(self, conn: sqlite3.Connection, path: Path, ident: tuple[int, int, int, int] | None = None):
         self.conn, self.path = conn, path
         self.identity = ident if ident is not None else identity(path)
+        self._people: list[PersonListing] | None = None  # filed once: the store never changes under it
 
     @classmethod
     def open(cls, path: Path) -> Store:
@@ -385,9 +386,11 @@ class Store:
 
     def people(self) -> list[PersonListing]:
         """Everyone, filed by surname, with every spelling (for the list's tolerant matching) and their event count."""
-        rows = self.conn.execute("SELECT id, name, coalesce(aliases, ''), event_count FROM people")
-        people = [PersonListing(pid, name, (name, *aliases.split("; ")), n) for pid, name, aliases, n in rows]
-        return sorted(people, key=lambda p: index_key(p.name, p.aliases))
+        if self._people is None:  # the start asks twice (the People list, the person filter): fold names once
+            rows = self.conn.execute("SELECT id, name, coalesce(aliases, ''), event_count FROM people")
+            people = [PersonListing(pid, name, (name, *aliases.split("; ")), n) for pid, name, aliases, n in rows]
+            self._people = sorted(people, key=lambda p: index_key(p.name, p.aliases))
+        return list(self._people)
 
     def person_card(self, person_id: str) -> PersonCard | None:
         """A person card: the people row with aliases, posts, events and the sources that mention them."""
