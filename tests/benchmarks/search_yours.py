@@ -31,8 +31,8 @@ from maisky_desktop.store.search import Searcher  # noqa: E402
 from maisky_desktop.store.userdata import UserData, open_reader  # noqa: E402
 
 QUERIES = ["Maisky", "Litvinoff", "treaty", "embas", "Cherkley weekend", "the"]
-WORDS = ["treaty", "embassy", "Cherkley", "weekend", "telegram", "Halifax", "Munich", "guarantee", "lunch", "cable"]
-WORDS.append("crisis")
+WORDS = ["treaty", "embassy", "Cherkley", "weekend", "telegram", "Halifax", "Munich", "guarantee", "lunch", "cable",
+         "crisis"]  # fmt: skip
 RUNS = 9
 
 
