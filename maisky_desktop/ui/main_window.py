@@ -42,6 +42,8 @@ VIEW_SETTLE_MS = 400  # a pan or zoom becomes a history entry once it stops this
 
 
 class MainWindow(QtWidgets.QMainWindow):
+    handout_action: QtGui.QAction  # "Make a handout (PDF)…", made by ``tours_ui.attach``
+
     def __init__(self, services: Services, session: Session | None = None) -> None:
         super().__init__()
         self.services = services

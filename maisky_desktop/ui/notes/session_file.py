@@ -9,15 +9,17 @@ from __future__ import annotations
 
 import os
 from pathlib import Path
-
-from PySide6 import QtWidgets
+from typing import TYPE_CHECKING
 
 from maisky_desktop.core.session import Session, SessionError
+
+if TYPE_CHECKING:
+    from maisky_desktop.ui.main_window import MainWindow
 
 SESSION_FILE = "session.json"
 
 
-def restore(window: QtWidgets.QMainWindow, folder: Path) -> bool:
+def restore(window: MainWindow, folder: Path) -> bool:
     """Load ``folder``'s session into the window's (the widgets follow it); False when there is none.
 
     A session that cannot be read is said on the status bar and the window keeps its opening state.
