@@ -30,7 +30,7 @@ from PySide6 import QtCore, QtGui, QtWidgets
 from maisky_desktop.core import viewport
 from maisky_desktop.core.filters import Filter
 from maisky_desktop.core.kiosk_settings import KioskSettings, log_path
-from maisky_desktop.ui.actions import Act
+from maisky_desktop.ui.actions import NOTES, Act
 from maisky_desktop.ui.kiosk_screens import AttractScreen, PinPad
 from maisky_desktop.ui.touch import SwipeDetector, TouchNavigator
 
@@ -47,8 +47,9 @@ BLOCKED = [
         "Ctrl+E", "F11", "Alt+Tab", "Alt+Shift+Tab", "Ctrl+Tab", "Alt+Space", "Ctrl+Alt+Backspace", "Ctrl+Alt+Del",
     )
 ]  # fmt: skip
-# Registry commands a visitor does not get: quitting, the clipboard, dialogs (shortcuts, about).
-KIOSK_OFF = (Act.QUIT, Act.COPY_CITATION, Act.PREFERENCES, Act.SHORTCUTS, Act.ABOUT)
+# Registry commands a visitor does not get: quitting, the clipboard, dialogs (preferences, shortcuts,
+# about), and every Notes command (a visitor's notes would be the next visitor's).
+KIOSK_OFF = (Act.QUIT, Act.COPY_CITATION, Act.PREFERENCES, Act.SHORTCUTS, Act.ABOUT, *NOTES)
 ALLOWED = [QtGui.QKeySequence(s) for s in ("Alt+Left", "Alt+Right", "Ctrl+F", "F6", "Shift+F6")]  # moving about
 INPUT = {T.MouseButtonPress, T.TouchBegin, T.TouchUpdate, T.KeyPress, T.Wheel, T.MouseButtonDblClick}
 GLIDE_MS, ATTRACT_GLIDE_MS = 900, 3000

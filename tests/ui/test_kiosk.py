@@ -240,3 +240,31 @@ def test_an_exception_in_a_slot_is_logged_and_the_kiosk_returns_to_attract(qtbot
     assert "ZeroDivisionError: a bug in a slot" in text and "Traceback" in text
     tap(kiosk.attract, kiosk.attract.rect().center())
     assert not kiosk.attract.isVisible()
+
+
+@pytest.mark.parametrize("order", ["notes first", "kiosk first"])
+def test_the_notes_commands_are_off_in_the_kiosk_whenever_the_notes_layer_comes(qtbot, window, tmp_path, order):
+    """Switched off by key: no menu item, no F1 line, no key, even if the notes layer is attached after the kiosk."""
+    from maisky_desktop.ui.actions import NOTES
+    from maisky_desktop.ui.notes.research import attach
+
+    research = attach(window, tmp_path / "notes", restore=False) if order == "notes first" else None
+    settings = KioskSettings(idle_seconds=60, exit_pin="2468", log_file=str(tmp_path / "kiosk.log"))
+    k = Kiosk(window, settings)
+    k.exit_app = lambda status: None
+    try:
+        research = research or attach(window, tmp_path / "notes", restore=False)
+        assert research.user is not None  # the notes database is open; only its commands are off
+        for key in NOTES:
+            assert key in KIOSK_OFF and not window.commands.allowed(key)
+            assert not window.commands[key].isEnabled() and not window.commands[key].isVisible(), key
+        assert "Ctrl+Shift+N" not in window.commands.shortcuts_html()
+        assert not window.menus["Notes"].menuAction().isVisible()
+        window.show()
+        qtbot.waitExposed(window)
+        window.choose("event", "treaty-of-rapallo")
+        qtbot.keyClick(window.timeline, Key.Key_B, Mod.ControlModifier)  # the bookmark key does nothing
+        window.commands[Act.BOOKMARK_EVENT].trigger()  # nor does the command itself
+        assert research.user.noted_targets("event") == set()
+    finally:
+        k.leaving = True

@@ -8,12 +8,13 @@ import xml.etree.ElementTree as ET
 import numpy as np
 import pytest
 from PIL import Image
-from PySide6 import QtGui
+from PySide6 import QtGui, QtWidgets
 
 from maisky_desktop.core import dates
 from maisky_desktop.core.filters import Filter
 from maisky_desktop.store.services import Services
 from maisky_desktop.store.userdata import DB_NAME
+from maisky_desktop.ui.actions import NOTES, SPECS, Act
 from maisky_desktop.ui.main_window import MainWindow
 from maisky_desktop.ui.notes.research import attach
 
@@ -246,7 +247,7 @@ def test_filters_know_notes(research, window, qtbot):
     window.choose("event", "treaty-of-rapallo")
     research.bookmark_event()
     assert len(research.markers.data) == 1
-    research.actions["only_noted"].setChecked(True)
+    window.commands[Act.ONLY_NOTED].setChecked(True)
     research.toggle_only_noted()
     shown = window.timeline.items.shown
     layout = window.timeline.layout_data
@@ -254,7 +255,7 @@ def test_filters_know_notes(research, window, qtbot):
     window.filter_bar.set_filter(Filter(year_from=1930, year_to=1940))  # Rapallo (1922) is filtered out
     qtbot.waitUntil(lambda: not window.timeline.items.shown.any())  # the filter resolves off the UI thread
     assert len(research.markers.data) == 0
-    research.actions["only_noted"].setChecked(False)
+    window.commands[Act.ONLY_NOTED].setChecked(False)
     research.toggle_only_noted()
     assert window.timeline.items.shown.sum() > 10 and len(research.markers.data) == 0
 
@@ -271,5 +272,48 @@ def test_no_shortcut_of_the_notes_menu_clashes_with_another_command(research, wi
             text = key.toString()
             owner = action.text()
             assert seen.setdefault(text, owner) == owner, f"{text}: {seen[text]!r} and {owner!r}"
-    assert seen["Ctrl+B"] == "Bookmark the selected event"
+    assert seen["Ctrl+B"] == window.commands[Act.BOOKMARK_EVENT].text()
     assert isinstance(window, QtWidgets.QMainWindow)
+
+
+def test_the_notes_commands_are_in_the_registry_menu_and_shortcuts_list(research, window):
+    """F1 lists each Notes command with its keys; the Notes menu holds them and they run the layer's slots."""
+    text = window.commands.shortcuts_html()
+    assert "<h3>Notes</h3>" in text
+    for key in NOTES:
+        spec = SPECS[key]
+        action = window.commands[key]
+        assert action in window.menus["Notes"].actions() and action.isVisible(), key
+        if spec.shortcuts:
+            assert spec.name in text and spec.shortcuts[0] in text, key
+    assert window.menus["Notes"].menuAction().isVisible()
+    assert text.index("Note on the selected event") < text.index("Keyboard shortcuts")  # Notes before Help
+    window.choose("event", "treaty-of-rapallo")
+    window.commands[Act.BOOKMARK_EVENT].trigger()
+    assert "treaty-of-rapallo" in research.marked
+    window.commands[Act.ONLY_NOTED].trigger()  # checks it, and the timeline keeps only the noted event
+    shown = window.timeline.items.shown
+    assert [window.timeline.layout_data.ids[i] for i in np.flatnonzero(shown)] == ["treaty-of-rapallo"]
+
+
+def test_without_the_notes_layer_the_notes_menu_and_its_keys_are_absent(window):
+    assert not window.menus["Notes"].menuAction().isVisible()
+    assert "Ctrl+Shift+N" not in window.commands.shortcuts_html()
+    assert not any(window.commands[key].isEnabled() for key in NOTES)
+
+
+def test_a_stale_own_event_is_not_deleted_twice(research, window, monkeypatch):
+    """Another window on the same notes deleted the event shown here: Delete says so instead of failing."""
+    from maisky_desktop.store import own_records
+
+    form = research.event_form()
+    form.fill(title="Halifax calls", date="31 March 1939")
+    form.try_accept()
+    own_id = research.save_from_form(form)
+    assert own_id is not None and research.own_event_id == own_id
+    own_records.delete_event(research.user, own_id)  # as another window would
+    asked = []
+    monkeypatch.setattr(QtWidgets.QMessageBox, "question", lambda *a: asked.append(a))
+    research.delete_event()
+    assert asked == [] and research.own_event_id is None
+    assert "already deleted" in window.statusBar().currentMessage()

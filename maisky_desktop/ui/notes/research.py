@@ -11,10 +11,11 @@ from __future__ import annotations
 
 import functools
 import html
+from collections.abc import Callable
 from pathlib import Path
 
 import pyqtgraph as pg
-from PySide6 import QtCore, QtGui, QtWidgets
+from PySide6 import QtCore, QtWidgets
 
 from maisky_desktop.core.filters import Filter
 from maisky_desktop.core.formats import csl
@@ -33,6 +34,7 @@ from maisky_desktop.store.search import filtered_event_ids, load_spellings
 from maisky_desktop.store.timeline_content import TimelineContent, build_content
 from maisky_desktop.store.userdata import Note, UserData, UserDataError, default_folder
 from maisky_desktop.store.with_own_documents import WithOwnDocuments
+from maisky_desktop.ui.actions import Act
 from maisky_desktop.ui.export.dialog import ExportDialog
 from maisky_desktop.ui.export.timeline_image import render
 from maisky_desktop.ui.notes import session_file
@@ -42,6 +44,7 @@ from maisky_desktop.ui.notes.panel import Found, NotesPanel, Target
 from maisky_desktop.ui.timeline import style
 
 MARKER_COLOUR = "#1f4f9a"
+WITHOUT_NOTES = (Act.SHOW_NOTES, Act.COPY_CHICAGO, Act.COPY_APA, Act.EXPORT)  # need no notes database
 
 
 class Research(QtCore.QObject):
@@ -105,41 +108,26 @@ class Research(QtCore.QObject):
         self.window.tabs.addTab(self.own_view, "My event")
 
     def _build_menu(self) -> None:
-        menu = self.window.menuBar().addMenu("&Notes")
-        self.actions: dict[str, QtGui.QAction] = {}
-        entries = [
-            ("note_event", "Note on the selected event", "Ctrl+Shift+N", self.note_on_event),
-            ("bookmark_event", "Bookmark the selected event", "Ctrl+B", self.bookmark_event),
-            ("only_noted", "Show only events with notes", None, self.toggle_only_noted),
-            ("note_selection", "Note on the words selected in the document", "Ctrl+Shift+M", self.note_on_selection),
-            ("note_person", "Note on the person shown", None, self.note_on_person),
-            (None, None, None, None),
-            ("new_event", "New event…", "Ctrl+Shift+E", self.new_event),
-            ("edit_event", "Edit my event…", None, self.edit_event),
-            ("delete_event", "Delete my event", None, self.delete_event),
-            ("import_events", "Import events from CSV or Excel…", None, self.import_events),
-            ("import_document", "Import a document (text or Markdown)…", None, self.import_document),
-            (None, None, None, None),
-            ("copy_chicago", "Copy citation (Chicago)", None, lambda: self.copy_citation("chicago")),
-            ("copy_apa", "Copy citation (APA)", None, lambda: self.copy_citation("apa")),
-            ("export", "Export…", "Ctrl+Shift+S", self.export),
-        ]
-        for key, text, shortcut, slot in entries:
-            if key is None:
-                menu.addSeparator()
-                continue
-            action = QtGui.QAction(text, self.window)
-            action.setObjectName(key)
-            action.setIconText(text.rstrip("…"))  # what a screen reader says
-            if shortcut:
-                action.setShortcut(QtGui.QKeySequence(shortcut))
-                action.setToolTip(f"{text} ({shortcut})")
-            self.window.addAction(action)  # shortcuts work wherever the focus is in the window
-            action.triggered.connect(lambda _checked=False, s=slot: s())
-            action.setEnabled(self.user is not None or key in ("copy_chicago", "copy_apa", "export"))
-            action.setCheckable(key == "only_noted")
-            menu.addAction(action)
-            self.actions[key] = action
+        """The Notes commands are the window's (``ui.actions``: menu, F1 list, kiosk); here they get their slots."""
+        slots: dict[Act, Callable[[], object]] = {
+            Act.NOTE_EVENT: self.note_on_event,
+            Act.BOOKMARK_EVENT: self.bookmark_event,
+            Act.ONLY_NOTED: self.toggle_only_noted,
+            Act.NOTE_SELECTION: self.note_on_selection,
+            Act.NOTE_PERSON: self.note_on_person,
+            Act.SHOW_NOTES: self._show_panel,
+            Act.NEW_EVENT: self.new_event,
+            Act.EDIT_EVENT: self.edit_event,
+            Act.DELETE_EVENT: self.delete_event,
+            Act.IMPORT_EVENTS: self.import_events,
+            Act.IMPORT_DOCUMENT: self.import_document,
+            Act.COPY_CHICAGO: lambda: self.copy_citation("chicago"),
+            Act.COPY_APA: lambda: self.copy_citation("apa"),
+            Act.EXPORT: self.export,
+        }
+        for key, slot in slots.items():
+            # Without the notes database, only what reads the shipped store works: citations and exports.
+            self.window.commands.provide(key, slot, self.user is not None or key in WITHOUT_NOTES)
 
     def _build_markers(self) -> None:
         """A small mark above each event that carries a note or a bookmark: discreet, never covering a title."""
@@ -210,7 +198,7 @@ class Research(QtCore.QObject):
 
     def toggle_only_noted(self) -> None:
         """The filter bar's filter, narrowed to the events that carry a note or a bookmark (or not any more)."""
-        self.only_noted = self.actions["only_noted"].isChecked()
+        self.only_noted = self.window.commands[Act.ONLY_NOTED].isChecked()
         self._apply_filter(self.window.session.filter)
 
     def refresh_markers(self) -> None:
@@ -389,6 +377,11 @@ class Research(QtCore.QObject):
         if self.user is None or not self.own_event_id:
             return
         own = own_records.own_event(self.user, self.own_event_id)
+        if own is None:  # deleted meanwhile (another window on the same notes): nothing left to delete
+            self.own_event_id = None
+            self.own_view.clear()
+            self.window.statusBar().showMessage("That event of yours is already deleted", 4000)
+            return
         answer = QtWidgets.QMessageBox.question(self.window, "Delete my event", f"Delete “{own.title}” and its notes?")
         if answer == QtWidgets.QMessageBox.StandardButton.Yes:
             own_records.delete_event(self.user, own.id)
