@@ -111,6 +111,22 @@ class Place:
 
 
 @dataclass
+class OtherName:
+    """A name the sources print that is nobody of the catalog (a person named only in references).
+
+    The mention matcher reads its spellings like a person's and links them to nobody, so that
+    "Ivan Zalkind" is not a mention of "Ivan" (Maisky). ``sources`` limits it to the sources
+    where it applies; empty: all of them."""
+
+    id: str
+    name: str
+    spellings: list[str]
+    sources: list[str]
+    note: str | None
+    where: Where
+
+
+@dataclass
 class Category:
     id: str
     name: str
@@ -146,6 +162,7 @@ class Catalog:
     people: list[Person] = field(default_factory=list)
     places: list[Place] = field(default_factory=list)
     tours: list[Tour] = field(default_factory=list)
+    others: list[OtherName] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
 
 
@@ -225,6 +242,7 @@ KEYS = {
     "person": {"id", "name", "aliases", "born", "died", "summary", "posts", "fate", "note"},
     "post": {"title", "date"},
     "place": {"id", "name", "aliases", "country", "note"},
+    "other": {"id", "name", "spellings", "sources", "note"},
     "category": {"id", "name", "colour"},
     "era": {"id", "name", "date", "source", "quote", "note"},
     "tour": {"id", "title", "intro", "stops"},
@@ -422,6 +440,17 @@ def _place(rec: _Node, label: str, problems: list[Problem]) -> Place | None:
     return Place(pid, name, r.strings("aliases"), r.text("country", False), r.where)
 
 
+def _other(rec: _Node, label: str, problems: list[Problem]) -> OtherName | None:
+    r = _Reader(rec, label, problems, "other")
+    oid, name, note = r.ident(), r.text("name"), r.text("note")
+    spellings = r.strings("spellings")
+    if not spellings:
+        r.problem("spellings", f"other name {oid!r}: list the spellings the sources print")
+    if not (oid and name and note and spellings):
+        return None
+    return OtherName(oid, name, spellings, r.strings("sources"), note, r.where)
+
+
 def _category(rec: _Node, label: str, problems: list[Problem]) -> Category | None:
     r = _Reader(rec, label, problems, "category")
     cid, name, colour = r.ident(), r.text("name"), r.text("colour")
@@ -466,6 +495,7 @@ _KINDS = {
     "people": _person,
     "places": _place,
     "tours": _tour,
+    "others": _other,
 }
 
 

@@ -3,7 +3,8 @@
 Each rule catches a kind of slip a second reader found in the catalog: a person the
 anchor names but nobody linked, a title or summary naming someone no anchor names, a
 spelling no source uses, a day or month no anchor states, date words no anchor holds, a "conflict" whose readings
-agree, a post listed twice. They report problems
+agree, a post listed twice, an "other name" (nobody of the catalog) that no source prints or
+that would silence a person's spelling everywhere. They report problems
 as ``file:line: message`` like every other check; none of them edits the catalog.
 """
 
@@ -17,23 +18,40 @@ from maisky_desktop.core.corpus import Document
 from maisky_desktop.core.mentions import SKIPPED_KINDS, NameMatcher
 
 
-def name_matcher(cat: Catalog) -> NameMatcher:
-    """Every person's name and spellings, for mentions and for the checks."""
-    return NameMatcher((p.id, [p.name, *p.aliases]) for p in cat.people)
+def name_matcher(cat: Catalog, source: str | None = None) -> NameMatcher:
+    """Every person's name and spellings, for mentions and for the checks, as read in ``source``.
+
+    The catalog's other names (nobody of the catalog) that apply there take their words and link
+    nobody; without a source (our own titles and summaries) only those meant for every source."""
+    others = [s for o in cat.others if (source in o.sources if o.sources else True) for s in o.spellings]
+    return NameMatcher(((p.id, [p.name, *p.aliases]) for p in cat.people), others)
+
+
+class Matchers(dict[str | None, NameMatcher]):
+    """One matcher per source, made when first asked for."""
+
+    def __init__(self, cat: Catalog):
+        super().__init__()
+        self.cat = cat
+
+    def __missing__(self, source: str | None) -> NameMatcher:
+        self[source] = name_matcher(self.cat, source)
+        return self[source]
 
 
 def check(cat: Catalog, documents: Mapping[str, Document], problems: list[Problem]) -> None:
-    matcher = name_matcher(cat)
-    unlinked_names(cat, matcher, problems)
-    summary_names(cat, matcher, problems)
-    unused_spellings(cat, documents, matcher, problems)
+    matchers = Matchers(cat)
+    unlinked_names(cat, matchers, problems)
+    summary_names(cat, matchers, problems)
+    unused_spellings(cat, documents, matchers, problems)
+    other_names(cat, documents, problems)
     precision_stated(cat, problems)
     date_words_anchored(cat, problems)
     compatible_conflicts(cat, problems)
     duplicated_posts(cat, problems)
 
 
-def unlinked_names(cat: Catalog, matcher: NameMatcher, problems: list[Problem]) -> None:
+def unlinked_names(cat: Catalog, matchers: Matchers, problems: list[Problem]) -> None:
     """A person an anchor names is linked (``people``: takes part) or acknowledged (``named``: only named)."""
     known = {p.id for p in cat.people}
     for ev in cat.events:
@@ -46,7 +64,7 @@ def unlinked_names(cat: Catalog, matcher: NameMatcher, problems: list[Problem]) 
                 )
         linked = set(ev.people) | set(ev.named)
         for spec in ev.anchors:
-            for _, _, alias, owners in matcher.find(spec.quote):
+            for _, _, alias, owners in matchers[spec.source].find(spec.quote):
                 if not set(owners) & linked:
                     who = " or ".join(repr(o) for o in owners)
                     problems.append(
@@ -59,17 +77,17 @@ def unlinked_names(cat: Catalog, matcher: NameMatcher, problems: list[Problem]) 
                     )
 
 
-def summary_names(cat: Catalog, matcher: NameMatcher, problems: list[Problem]) -> None:
+def summary_names(cat: Catalog, matchers: Matchers, problems: list[Problem]) -> None:
     """A title or summary names only people the event links or its anchors name.
 
     The words are ours but the claims are the text's: "which Maisky believed caused his recall"
     or "after the Curzon Ultimatum" needs an anchor that says so. A linked participant passes even
     when the anchor calls them "he": the editor has read who takes part."""
     for ev in cat.events:
-        anchored = {pid for spec in ev.anchors for pid in matcher.people_in(spec.quote)}
+        anchored = {pid for spec in ev.anchors for pid in matchers[spec.source].people_in(spec.quote)}
         allowed = anchored | set(ev.people)
         seen: set[str] = set()
-        for _, _, alias, owners in matcher.find(f"{ev.title}\n{ev.summary}"):
+        for _, _, alias, owners in matchers[None].find(f"{ev.title}\n{ev.summary}"):
             if set(owners) & allowed or alias in seen:
                 continue
             seen.add(alias)
@@ -85,15 +103,15 @@ def summary_names(cat: Catalog, matcher: NameMatcher, problems: list[Problem]) -
 
 
 def unused_spellings(
-    cat: Catalog, documents: Mapping[str, Document], matcher: NameMatcher, problems: list[Problem]
+    cat: Catalog, documents: Mapping[str, Document], matchers: Matchers, problems: list[Problem]
 ) -> None:
     """Every alias is a spelling some source uses; every person is named in some passage."""
     texts = [d.text for d in documents.values()]
     named: set[str] = set()
-    for doc in documents.values():
+    for source, doc in documents.items():
         for p in doc.passages:
             if p.kind not in SKIPPED_KINDS:
-                named |= matcher.people_in(p.text)
+                named |= matchers[source].people_in(p.text)
     for person in cat.people:
         for alias in person.aliases:
             if not any(alias in t for t in texts):
@@ -112,6 +130,35 @@ def unused_spellings(
                     f"person {person.id!r} is named in no passage (outside references) by any of their spellings",
                 )
             )
+
+
+def other_names(cat: Catalog, documents: Mapping[str, Document], problems: list[Problem]) -> None:
+    """An other name's spellings occur in its sources, and one that is also a catalog spelling says where.
+
+    Without ``sources`` it would silence a person's spelling everywhere: "Chamberlain" is Sir Austen
+    only in the Comintern article."""
+    spellings = {s for p in cat.people for s in (p.name, *p.aliases)}
+    for other in cat.others:
+        texts = [d.text for sid, d in documents.items() if not other.sources or sid in other.sources]
+        for spelling in other.spellings:
+            if not any(spelling in t for t in texts):
+                where = "its sources" if other.sources else "the sources"
+                problems.append(
+                    Problem(
+                        other.where.file,
+                        other.where.line,
+                        f"other name {other.id!r}: spelling {spelling!r} occurs nowhere in {where}",
+                    )
+                )
+            if spelling in spellings and not other.sources:
+                problems.append(
+                    Problem(
+                        other.where.file,
+                        other.where.line,
+                        f"other name {other.id!r}: {spelling!r} is also a catalog person's spelling; "
+                        "list the sources where it means someone else (sources:)",
+                    )
+                )
 
 
 def precision_stated(cat: Catalog, problems: list[Problem]) -> None:

@@ -32,15 +32,26 @@ def stack(lanes: np.ndarray, starts: np.ndarray, ends: np.ndarray, title_w: np.n
     out = np.zeros(n, dtype=np.int32)
     if rows <= 1 or not n:
         return out
-    reach = np.maximum(ends, starts + np.minimum(title_w, TITLE_ROOM)) + GAP
-    order = np.lexsort((starts, lanes))
+    reach = (np.maximum(ends, starts + np.minimum(title_w, TITLE_ROOM)) + GAP).tolist()
+    order = np.lexsort((starts, lanes)).tolist()
+    lane_of, start_of = lanes.tolist(), starts.tolist()
+    got = [0] * n
+    span = range(rows)
     free: dict[int, list[float]] = {}
-    for i in order.tolist():
-        row_end = free.setdefault(int(lanes[i]), [-np.inf] * rows)
-        s = float(starts[i])
-        row = next((r for r, end in enumerate(row_end) if end <= s), None)
-        if row is None:
-            row = int(np.argmin(row_end))
-        row_end[row] = max(row_end[row], float(reach[i]))
-        out[i] = row
+    # Plain Python lists and floats in the loop: it runs per zoom frame over every event in view,
+    # and numpy calls on 4-element lists (argmin, scalar reads) cost more than the work itself.
+    for i in order:
+        row_end = free.get(lane_of[i])
+        if row_end is None:
+            row_end = free[lane_of[i]] = [-np.inf] * rows
+        s = start_of[i]
+        for row in span:
+            if row_end[row] <= s:
+                break
+        else:
+            row = min(span, key=row_end.__getitem__)  # the row that ends first (the first of equals)
+        if reach[i] > row_end[row]:
+            row_end[row] = reach[i]
+        got[i] = row
+    out[:] = got
     return out

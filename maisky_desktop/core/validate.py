@@ -56,7 +56,7 @@ def _label(path: Path, base: Path) -> str:
 
 
 def _unique(cat: Catalog, problems: list[Problem]) -> None:
-    for kind in ("categories", "eras", "events", "people", "places", "tours"):
+    for kind in ("categories", "eras", "events", "people", "places", "tours", "others"):
         seen: dict[str, catalog_mod.Where] = {}
         for item in getattr(cat, kind):
             if item.id in seen:
@@ -102,6 +102,10 @@ def _references(res: Resolved, problems: list[Problem]) -> None:
             located = _locate(res, era.source, era.quote, None, era.where, problems)
             if located:
                 res.era_anchors[era.id] = located
+    for other in cat.others:
+        for source in other.sources:
+            if source not in res.documents:
+                problems.append(Problem(other.where.file, other.where.line, f"unknown source {source!r}"))
     for tour in cat.tours:
         for event_id, _ in tour.stops:
             if event_id not in events:

@@ -172,9 +172,9 @@ def _people(db: sqlite_utils.Database, res: Resolved) -> None:
         for pid in ev.people:
             counts[pid] = counts.get(pid, 0) + 1
     people = sorted(res.catalog.people, key=lambda p: p.id)
-    matcher = editorial.name_matcher(res.catalog)
+    matchers = editorial.Matchers(res.catalog)
     found = sorted(
-        (m for doc in res.documents.values() for m in mentions(matcher, doc.passages)),
+        (m for source, doc in res.documents.items() for m in mentions(matchers[source], doc.passages)),
         key=lambda m: (m.passage_id, m.char_start, m.person_id),
     )
     passages: dict[str, set[str]] = {}

@@ -65,6 +65,8 @@ def _catalog(tmp_path: Path, **fields: str) -> list[str]:
     (cat / "categories.yaml").write_text(CATEGORIES, encoding="utf-8")
     (cat / "people.yaml").write_text(PEOPLE.format(**values), encoding="utf-8")
     (cat / "events" / "e.yaml").write_text(EVENT.format(**values), encoding="utf-8")
+    if "others" in fields:
+        (cat / "others.yaml").write_text(fields["others"], encoding="utf-8")
     return [str(p) for p in resolve(seeds, cat, tmp_path).problems]
 
 
@@ -222,3 +224,34 @@ def test_date_words_no_anchor_holds_need_a_note(tmp_path):
     assert _catalog(tmp_path, date_text='  date_text: "On 23 March 1922"') == []
     noted = '  date_text: "in 1921"\n  note: "Lent by the sentence before."'
     assert _catalog(tmp_path, date_text=noted) == []
+
+
+OTHER = """
+- id: someone
+  name: Someone Else
+  spellings: [{spellings}]
+  {sources}
+  note: Named only in references.
+"""
+
+
+def test_an_other_name_takes_a_spelling_from_the_catalog_only_in_the_sources_it_names(tmp_path):
+    # "Litvinov" declared someone else in the Comintern article: its anchor no longer names him,
+    # so the event need not link him (he is still named in the other sources)
+    scoped = OTHER.format(spellings="Litvinov", sources="sources: [kocho-williams-comintern]")
+    assert _catalog(tmp_path, people="[chicherin]", others=scoped) == []
+    everywhere = OTHER.format(spellings="Litvinov", sources="")
+    problems = _catalog(tmp_path, people="[chicherin]", others=everywhere)
+    assert len(problems) == 1
+    assert problems[0].startswith("resources/catalog/others.yaml:2:")
+    assert "'Litvinov' is also a catalog person's spelling" in problems[0]
+
+
+def test_an_other_name_is_printed_in_its_sources_and_its_sources_exist(tmp_path):
+    nowhere = OTHER.format(spellings="Ivan Zalkind", sources="sources: [harvey-news]")
+    (problem,) = _catalog(tmp_path, others=nowhere)
+    assert problem.startswith("resources/catalog/others.yaml:2:")
+    assert "spelling 'Ivan Zalkind' occurs nowhere in its sources" in problem
+    assert _catalog(tmp_path, others=OTHER.format(spellings="Ivan Zalkind", sources="")) == []
+    unknown = OTHER.format(spellings="Ivan Zalkind", sources="sources: [no-such-source]")
+    assert any("unknown source 'no-such-source'" in p for p in _catalog(tmp_path, others=unknown))

@@ -40,3 +40,20 @@ def test_mentions_carry_source_offsets_and_skip_references():
         114,
         "Maxim Litvinov",
     )
+
+
+def test_a_name_that_is_no_catalog_person_takes_its_words_and_links_nobody():
+    matcher = NameMatcher([("maisky", ["Ivan Maisky", "Ivan"]), ("chicherin", ["Chicherin"])], others=["Ivan Zalkind"])
+    found = matcher.find("Ivan Zalkind to Chicherin; Ivan wrote.")
+    assert [(alias, owners) for _, _, alias, owners in found] == [("Chicherin", ["chicherin"]), ("Ivan", ["maisky"])]
+    assert matcher.people_in("Ivan Zalkind") == set()
+
+
+def test_another_name_can_overrule_a_catalog_spelling_in_one_source():
+    # In the Comintern article "Chamberlain" is Sir Austen: that source's matcher drops it
+    neville = [("neville", ["Neville Chamberlain", "Chamberlain"])]
+    assert (
+        NameMatcher(neville, others=["Sir Austen Chamberlain", "Chamberlain"]).people_in("Chamberlain to Rozengolz")
+        == set()
+    )
+    assert NameMatcher(neville).people_in("On Chamberlain as the accountant") == {"neville"}

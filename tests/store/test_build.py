@@ -110,6 +110,27 @@ def test_person_passages_list_every_passage_that_names_them(store, source_texts)
     assert store.conn.execute("SELECT passage_count FROM people WHERE id = 'litvinov'").fetchone()[0] == len(mentions)
 
 
+def _mentioned_as(store, person_id: str) -> list[tuple[str, str]]:
+    """(source id, the words around each mention) for every mention of the person."""
+    rows = store.conn.execute(
+        "SELECT p.source_id, p.text, m.char_start - p.char_start, m.char_end - p.char_start "
+        "FROM person_passages m JOIN passages p ON p.id = m.passage_id WHERE m.person_id = ?",
+        (person_id,),
+    ).fetchall()
+    return [(src, text[max(0, a - 12) : b + 12]) for src, text, a, b in rows]
+
+
+def test_a_name_printed_only_in_references_does_not_lend_its_words_to_a_catalog_person(store):
+    # "Ivan" is Harvey's name for Maisky, not the Ivan of "Ivan Zalkind to Chicherin" (a cited letter)
+    assert not [c for _, c in _mentioned_as(store, "maisky") if "Zalkind" in c]
+    assert [c for _, c in _mentioned_as(store, "maisky") if "However, Ivan" in c]
+    # the Comintern article's Chamberlain is Sir Austen, in its notes; Neville is Gorodetsky's
+    assert {src for src, _ in _mentioned_as(store, "neville-chamberlain")} == {"gorodetsky-globe"}
+    # Maria Berzin wrote a commentary on Jan Berzin's case; only his own mentions are his
+    berzin = [c for _, c in _mentioned_as(store, "berzin")]
+    assert not [c for c in berzin if "Maria Berzin" in c] and [c for c in berzin if "Jan Antonovich Berzin" in c]
+
+
 def test_csv_and_json_exports_carry_open_dates_as_edtf_and_words(store):
     import csv
     import io

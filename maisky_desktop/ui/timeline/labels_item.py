@@ -32,6 +32,8 @@ class LabelsItem(pg.GraphicsObject):
         self.font = style.ui_font(9.0)
         self.count_font = style.ui_font(8.0, bold=True)
         self.metrics = QtGui.QFontMetricsF(self.font)
+        self.count_metrics = QtGui.QFontMetricsF(self.count_font)
+        self._count_texts: dict[int, QtGui.QStaticText] = {}
         self.placed: list[tuple[labels.Label, QtCore.QRectF]] = []  # the last frame's boxes, device pixels
         self.selected_title: tuple[str, QtCore.QRectF] | None = None  # the last frame's whole selected title
         self.reset()
@@ -131,34 +133,72 @@ class LabelsItem(pg.GraphicsObject):
         return labels.block_counts(counts, (edges - left) * sx, view_w)
 
     def _draw(self, painter: QtGui.QPainter, boxes: list[labels.Label], origin: float, sy: float, dy: float, row_px):
-        lay = self.events.layout
-        colours = self.events._colours
+        """Counts then titles (boxes never overlap, so the order changes nothing on screen), each in one pass
+        with the painter's state set once: this runs every frame of a zoom over up to hundreds of boxes."""
         text_h = min(row_px, self.metrics.height() + 4)
-        align = QtCore.Qt.AlignmentFlag.AlignLeft | QtCore.Qt.AlignmentFlag.AlignVCenter
-        ink, muted = QtGui.QColor(style.INK), QtGui.QColor(style.MUTED_INK)
-        painter.setFont(self.font)
-        selected = self.events.selected
+        k = self.events.k
+        titles: list[tuple[labels.Label, QtCore.QRectF]] = []
+        counts: list[tuple[labels.Label, QtCore.QRectF]] = []
         for box in boxes:
-            top = self.events.band_top(box.lane, box.row, style.TEXT_TOP) * sy + dy
+            top = (box.lane + (box.row + style.TEXT_TOP) / k) * sy + dy  # ``band_top`` inline: per box, per frame
             rect = QtCore.QRectF(origin + box.x, top, box.width, text_h)
             self.placed.append((box, rect))
-            if box.index >= 0:
-                text = lay.title(box.index)
-                if box.elided:
-                    text = self.metrics.elidedText(text, QtCore.Qt.TextElideMode.ElideRight, box.width)
-                if box.index == selected:
-                    halo = QtGui.QColor(style.SELECT_HALO)
-                    halo.setAlpha(70)
-                    painter.fillRect(rect, halo)
-                painter.setFont(self.font)
-                painter.setPen(ink if lay.x1[box.index] > CONTEXT_BEFORE else muted)
-                painter.drawText(rect, align, text)
-            else:
-                tint = QtGui.QColor(colours[min(box.lane, len(colours) - 1)])
+            (titles if box.index >= 0 else counts).append((box, rect))
+        if counts:
+            self._draw_counts(painter, counts, text_h)
+        if titles:
+            self._draw_titles(painter, titles, text_h)
+
+    def _draw_counts(self, painter: QtGui.QPainter, counts: list[tuple[labels.Label, QtCore.QRectF]], text_h: float):
+        """Each count's tinted box, lane by lane (one brush a lane), then the numbers from cached static texts."""
+        colours = self.events._colours
+        painter.setPen(QtCore.Qt.PenStyle.NoPen)
+        lane = None
+        for box, rect in sorted(counts, key=lambda c: c[0].lane):
+            if box.lane != lane:
+                lane = box.lane
+                tint = QtGui.QColor(colours[min(lane, len(colours) - 1)])
                 tint.setAlpha(40)
-                painter.setPen(QtCore.Qt.PenStyle.NoPen)
                 painter.setBrush(tint)
-                painter.drawRoundedRect(rect.adjusted(0, 1, 0, -1), 4, 4)
-                painter.setFont(self.count_font)
-                painter.setPen(ink)
-                painter.drawText(rect.adjusted(6, 0, 0, 0), align, labels.count_text(box.count))
+            painter.drawRoundedRect(rect.adjusted(0, 1, 0, -1), 4, 4)
+        painter.setFont(self.count_font)
+        painter.setPen(QtGui.QColor(style.INK))
+        down = (text_h - self.count_metrics.height()) / 2  # as AlignVCenter puts one line in the box
+        for box, rect in counts:
+            painter.drawStaticText(QtCore.QPointF(rect.x() + 6, rect.y() + down), self._count_text(box.count))
+
+    def _count_text(self, n: int) -> QtGui.QStaticText:
+        """A count's number laid out once (counts repeat from frame to frame); the cache is bounded."""
+        text = self._count_texts.get(n)
+        if text is None:
+            if len(self._count_texts) > 2048:
+                self._count_texts.clear()
+            text = QtGui.QStaticText(labels.count_text(n))
+            text.setTextFormat(QtCore.Qt.TextFormat.PlainText)
+            text.prepare(QtGui.QTransform(), self.count_font)
+            self._count_texts[n] = text
+        return text
+
+    def _draw_titles(self, painter: QtGui.QPainter, titles: list[tuple[labels.Label, QtCore.QRectF]], text_h: float):
+        """Titles drawn at their baseline (a point, not a rect to lay out in): the same place AlignVCenter gives."""
+        lay = self.events.layout
+        ink, muted = QtGui.QColor(style.INK), QtGui.QColor(style.MUTED_INK)
+        index = np.fromiter((box.index for box, _ in titles), dtype=np.int64, count=len(titles))
+        current = (lay.x1[index] > CONTEXT_BEFORE).tolist()  # the context before the study's span is muted
+        selected = self.events.selected
+        down = (text_h - self.metrics.height()) / 2 + self.metrics.ascent()
+        elide = self.metrics.elidedText
+        painter.setFont(self.font)
+        pen = None
+        for (box, rect), now in zip(titles, current):
+            text = lay.title(box.index)
+            if box.elided:
+                text = elide(text, QtCore.Qt.TextElideMode.ElideRight, box.width)
+            if box.index == selected:
+                halo = QtGui.QColor(style.SELECT_HALO)
+                halo.setAlpha(70)
+                painter.fillRect(rect, halo)
+            if now != pen:
+                pen = now
+                painter.setPen(ink if now else muted)
+            painter.drawText(QtCore.QPointF(rect.x(), rect.y() + down), text)
