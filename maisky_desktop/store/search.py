@@ -140,6 +140,10 @@ class Searcher:
         self._sources = {r[0]: (r[1], r[2]) for r in conn.execute("SELECT id, title, published FROM sources")}
         self.indexed_prefix = indexed_prefix(conn)
 
+    def filter_sets(self, f: Filter) -> FilterSets:
+        """``resolve_filter`` on this searcher's connection (the search thread's own)."""
+        return resolve_filter(self.conn, f)
+
     def parse(self, text: str, cancelled: Callable[[], bool] | None = None) -> Query:
         return parse(text, self.spellings, cancelled) if cancelled else parse(text, self.spellings)
 

@@ -4,16 +4,23 @@ Widgets receive a ``Services`` (and the session), never a ``Store`` or a connect
 is opened and checked once per start (``Services.open``), and what a pane shows is one call
 (``event_detail``, ``person_card``, ``passage_detail``, ``document``). The queries that must
 not run on the UI thread (search, resolving a filter into id sets) run in ``ui.search_worker``
-on a connection of their own to the same file.
+on a connection of their own to the same file. The layers that join the shipped store with
+the researcher's notes (exports, the own-events lane, own sources) and the handouts get them
+from here too (``gatherer``, ``timeline_content``, ``all_sources``, ``tour_handout``), so no
+ui module holds a ``Store`` or a connection or runs SQL.
 """
 
 from __future__ import annotations
 
 import functools
+import sqlite3
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
+from maisky_desktop.core.filters import Filter
+from maisky_desktop.core.handout import Handout
 from maisky_desktop.core.layout import Layout
 from maisky_desktop.core.person_lanes import PersonLanes
 from maisky_desktop.core.records import (
@@ -32,8 +39,15 @@ from maisky_desktop.core.records import (
 from maisky_desktop.core.span import TimeSpan
 from maisky_desktop.core.tour import Tour
 from maisky_desktop.core.viewport import Era
-from maisky_desktop.store import timeline, tours
-from maisky_desktop.store.reader import Store
+from maisky_desktop.store import handout, search, timeline, tours
+from maisky_desktop.store.reader import Store, audit
+
+if TYPE_CHECKING:  # the joins with the user's data are imported when first asked for (start-up time)
+    from maisky_desktop.core.search import Spellings
+    from maisky_desktop.store.all_sources import AllSources
+    from maisky_desktop.store.exports import Gatherer
+    from maisky_desktop.store.timeline_content import TimelineContent
+    from maisky_desktop.store.userdata import UserData
 
 
 @dataclass(frozen=True)
@@ -71,13 +85,25 @@ class Services:
     def close(self) -> None:
         self._store.close()
 
+    def open_sibling(self) -> sqlite3.Connection:
+        """A connection of its own, for the search thread, to the very file opened (``Store.open_sibling``)."""
+        return self._store.open_sibling()
+
     @property
     def store(self) -> Store:
-        """The row-level queries themselves, for the layers that join the shipped store with other data
-        (exports, handouts, the research layer over the user's notes). Widgets use the methods below."""
+        """The row-level queries themselves, for the app's start (the search worker's sibling connection,
+        a replaced store's check). Widgets and layers use the methods below."""
         return self._store
 
     # -- the whole store ----------------------------------------------------------------------
+    def count(self, table: str) -> int:
+        """Rows in one of the store's tables (events, passages, sources ...)."""
+        return self._store.count(table)
+
+    def events(self) -> list[Event]:
+        """Every event in time order (by first day, then id)."""
+        return self._store.events()
+
     def summary(self) -> str:
         """'210 events from 5 sources', for the status bar."""
         return f"{self._store.count('events')} events from {self._store.count('sources')} sources"
@@ -174,3 +200,57 @@ class Services:
 
     def person_card(self, person_id: str) -> PersonCard | None:
         return self._store.person_card(person_id)
+
+    def sources(self) -> list[Source]:
+        """Every shipped source, whole, in the store's order."""
+        return [s for named in self._store.sources() if (s := self._store.source(named.id)) is not None]
+
+    # -- for the layers above the shipped store -------------------------------------------------------
+    def lanes(self) -> list[tuple[str, str, str]]:
+        """The category lanes (id, name, colour), without building a layout."""
+        return timeline.lanes(self._store.conn)
+
+    def eras(self) -> list[Era]:
+        return timeline.eras(self._store.conn)
+
+    def spellings(self) -> Spellings:
+        """Every name the store knows, for the tolerant search of the notes (the same as the main search's)."""
+        return search.load_spellings(self._store.conn)
+
+    def filtered_event_ids(self, f: Filter) -> frozenset[str] | None:
+        """Ids of the shipped events a filter leaves (None if it filters nothing); on the caller's thread."""
+        return search.filtered_event_ids(self._store.conn, f)
+
+    def tour_handout(self, tour_id: str) -> Handout:
+        """A tour's stops on paper (``HandoutError`` names an unknown tour)."""
+        return handout.tour_handout(self._store.conn, tour_id)
+
+    def events_handout(self, event_ids: list[str], title: str = "Selected events") -> Handout:
+        """Chosen events on paper, in time order (``HandoutError`` if none is known)."""
+        return handout.events_handout(self._store.conn, event_ids, title)
+
+    def audit(self, inputs_sha256: str) -> int:
+        """The store's integrity and every quote at its offsets (``store.reader.audit``); the anchors checked."""
+        return audit(self._store.conn, inputs_sha256)
+
+    def searcher(self) -> search.Searcher:
+        """A searcher on this store's connection, for this thread only (the window searches on a thread)."""
+        return search.Searcher(self._store.conn)
+
+    def gatherer(self, user: UserData | None) -> Gatherer:
+        """What exports and citations read: the shipped events and sources joined with the user's notes."""
+        from maisky_desktop.store.exports import Gatherer
+
+        return Gatherer(self._store, user)
+
+    def timeline_content(self, user: UserData | None, base: Layout | None = None) -> TimelineContent:
+        """The timeline with the user's own events in the My events lane (``base``: the layout already built)."""
+        from maisky_desktop.store.timeline_content import build_content
+
+        return build_content(self._store, user, base)
+
+    def all_sources(self, user: UserData | None) -> AllSources:
+        """Shipped sources and the user's own documents, for the event form and the CSV import."""
+        from maisky_desktop.store.all_sources import AllSources
+
+        return AllSources(self._store, user)

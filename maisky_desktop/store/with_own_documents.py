@@ -15,14 +15,15 @@ from maisky_desktop.store.services import Services
 from maisky_desktop.store.userdata import UserData
 
 
-class WithOwnDocuments:
-    """``Services`` with the user's documents added; anything not about documents is the services' own."""
+class WithOwnDocuments(Services):
+    """``Services`` with the user's documents added; anything not about documents is the services' own.
 
-    def __init__(self, services: Services, user: UserData):
-        self._services, self._user = services, user
+    A subclass over the same store (not a wrapper forwarding by name), so the reader's ``services``
+    keeps one type and every query that is not about documents is typed and inherited."""
 
-    def __getattr__(self, name: str):
-        return getattr(self._services, name)
+    def __init__(self, services: Services, user: UserData) -> None:
+        super().__init__(services.store)
+        self._user = user
 
     def _row(self, doc_id: str, r: tuple) -> Passage:
         pid, seq, kind, a, b, text, para_id, piece, para_no = r
@@ -30,7 +31,7 @@ class WithOwnDocuments:
 
     def passage(self, passage_id: str) -> Passage | None:
         if not passage_id.startswith(DOC_ID_PREFIX):
-            return self._services.passage(passage_id)
+            return super().passage(passage_id)
         r = self._user.db.execute(
             "SELECT document_id, id, seq, kind, char_start, char_end, text, para_id, piece, para_no "
             "FROM doc_passages WHERE id = ?",
@@ -40,7 +41,7 @@ class WithOwnDocuments:
 
     def source(self, source_id: str) -> Source | None:
         if not source_id.startswith(DOC_ID_PREFIX):
-            return self._services.source(source_id)
+            return super().source(source_id)
         for did, title, file_name in own_records.documents(self._user):
             if did == source_id:
                 return Source(did, file_name, "", title, outlet=f"your document {file_name}")
@@ -53,7 +54,7 @@ class WithOwnDocuments:
             if e.source_id == source_id and e.passage_id
         )
         if not source_id.startswith(DOC_ID_PREFIX):
-            shipped = self._services.document(source_id)
+            shipped = super().document(source_id)
             if shipped is None or not own:
                 return shipped
             return DocumentView(shipped.source, shipped.passages, shipped.refs, shipped.anchored + own)

@@ -15,7 +15,6 @@ from PySide6 import QtCore, QtGui, QtWidgets
 from maisky_desktop import paths
 from maisky_desktop.core import span
 from maisky_desktop.core.notice import APP_DIST, APP_NAME, python_components, render_notice
-from maisky_desktop.core.records import Source
 from maisky_desktop.store.services import Services
 
 APP_ID = "org.maiskytimeline.Timeline"  # the desktop file's name, so Wayland shows its icon
@@ -51,7 +50,7 @@ def notice_text(services: Services) -> str:
     bundled = bundled_notice()
     if bundled is not None:
         return bundled.read_text(encoding="utf-8")
-    sources: list[Source] = [s for named in services.store.sources() if (s := services.source(named.id))]
+    sources = services.sources()
     return render_notice(version(), sources, python_components(sorted(sys.modules)))
 
 

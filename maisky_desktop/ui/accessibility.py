@@ -142,7 +142,7 @@ class EventsInView(QtWidgets.QListWidget):
         self.follow(self.timeline.selected_id())
 
     def _words(self, event_id: str) -> str:
-        ev = self.window_.store.event(event_id)
+        ev = self.window_.services.event(event_id)
         return in_words(ev.date) if ev is not None else ""
 
     def follow(self, event_id: str | None) -> None:

@@ -3,20 +3,31 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6 import QtCore, QtWidgets
 
 from maisky_desktop.core.tour import Tour
-from maisky_desktop.store.handout import HandoutError, events_handout, tour_handout
+from maisky_desktop.store.handout import HandoutError
 from maisky_desktop.ui.handout_pdf import write_pdf
+
+if TYPE_CHECKING:
+    from maisky_desktop.store.services import Services
 
 
 class HandoutDialog(QtWidgets.QDialog):
     """Choose what goes on paper; ``save(path)`` writes it (the Save button asks where first)."""
 
-    def __init__(self, store, tours: list[Tour], selected: str | None = None, tour_id: str | None = None, parent=None):
+    def __init__(
+        self,
+        services: Services,
+        tours: list[Tour],
+        selected: str | None = None,
+        tour_id: str | None = None,
+        parent: QtWidgets.QWidget | None = None,
+    ) -> None:
         super().__init__(parent)
-        self.store = store
+        self.services = services
         self.setWindowTitle("Make a handout")
         self.by_tour = QtWidgets.QRadioButton("A tour:")
         self.by_events = QtWidgets.QRadioButton("The events ticked below:")
@@ -31,7 +42,7 @@ class HandoutDialog(QtWidgets.QDialog):
         self.events = QtWidgets.QListWidget()
         self.events.setAccessibleName("Events for the handout")
         self.events.setAccessibleDescription("Tick the events to print; Space ticks the current one")
-        for ev in store.events():
+        for ev in services.events():
             item = QtWidgets.QListWidgetItem(ev.title)
             item.setData(QtCore.Qt.ItemDataRole.UserRole, ev.id)
             item.setCheckState(QtCore.Qt.CheckState.Checked if ev.id == selected else QtCore.Qt.CheckState.Unchecked)
@@ -76,9 +87,9 @@ class HandoutDialog(QtWidgets.QDialog):
     def save(self, path: Path) -> int:
         """Write the chosen handout; returns its page count (HandoutError/OSError say what is wrong)."""
         if self.by_tour.isChecked():
-            handout = tour_handout(self.store.conn, self.tour.currentData())
+            handout = self.services.tour_handout(self.tour.currentData())
         else:
-            handout = events_handout(self.store.conn, self.ticked(), self.title.text() or "Selected events")
+            handout = self.services.events_handout(self.ticked(), self.title.text() or "Selected events")
         return write_pdf(handout, path, self.paper.currentData())
 
     def _save_as(self) -> None:

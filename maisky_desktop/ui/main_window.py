@@ -77,7 +77,7 @@ class MainWindow(QtWidgets.QMainWindow):
         self.search_box = QtWidgets.QLineEdit(clearButtonEnabled=True)
         self.search_box.setPlaceholderText("Search events, people, passages — any spelling (Ctrl+F)")
         self._build_toolbars()
-        self.runner = SearchRunner(services.store, self)
+        self.runner = SearchRunner(services, self)
         self._typing = QtCore.QTimer(self, singleShot=True, interval=TYPING_PAUSE_MS)
         self._settle = QtCore.QTimer(self, singleShot=True, interval=VIEW_SETTLE_MS)
         self._quiet = False

@@ -29,6 +29,7 @@ import threading
 import weakref
 from dataclasses import replace
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6 import QtCore
 
@@ -36,9 +37,11 @@ from maisky_desktop.core.filters import Filter
 from maisky_desktop.core.search import ParseCancelledError, Results
 from maisky_desktop.store import own_search
 from maisky_desktop.store.faults import damage_message
-from maisky_desktop.store.reader import Store
-from maisky_desktop.store.search import FilterSets, Searcher, resolve_filter
+from maisky_desktop.store.search import FilterSets, Searcher
 from maisky_desktop.store.userdata import open_reader
+
+if TYPE_CHECKING:
+    from maisky_desktop.store.services import Services
 
 SEARCH, FILTER = 0, 1  # the two kinds of request, each with its own generations
 
@@ -65,12 +68,12 @@ class SearchRunner(QtCore.QObject):
     _failed = QtCore.Signal(int, str)
     _crashed = QtCore.Signal(int, object)
 
-    def __init__(self, store: Store, parent: QtCore.QObject | None = None) -> None:
+    def __init__(self, services: Services, parent: QtCore.QObject | None = None) -> None:
         super().__init__(parent)
-        self._path = store.path
+        self._path = services.path
         self._latests = [0, 0]  # per kind: the newest generation asked for
         self._requests: queue.SimpleQueue[tuple[int, int, str, Filter, dict[str, int]] | None] = queue.SimpleQueue()
-        conn = store.open_sibling()  # same file identity as the window's store, or StoreError
+        conn = services.open_sibling()  # same file identity as the window's store, or StoreError
         conn.set_progress_handler(self._stale_running, PROGRESS_STEPS)
         self._conn: sqlite3.Connection | None = conn
         self._user_path: Path | None = None  # set from the UI thread; the worker opens its own connection
@@ -162,7 +165,7 @@ class SearchRunner(QtCore.QObject):
                         assert self._conn is not None
                         searcher = Searcher(self._conn)
                     if filters is None or filters[0] != filt:
-                        filters = (filt, resolve_filter(searcher.conn, filt))
+                        filters = (filt, searcher.filter_sets(filt))
                     if kind == FILTER:
                         self._emit(self._resolved, generation, filt, filters[1])
                         continue

@@ -18,7 +18,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from maisky_desktop import paths
-from maisky_desktop.store.reader import Store, audit, open_store
+from maisky_desktop.store.reader import Store, open_store
+from maisky_desktop.store.services import Services
 
 SEARCH_PROBE = "Mayski"  # a transliteration the sources never print: folding and aliases must both work
 SEARCH_EXPECT = "maisky"
@@ -43,7 +44,7 @@ class SelfTest:
     def __init__(self, store_path: Path, user_dir: Path) -> None:
         self.store_path = store_path
         self.user_dir = user_dir
-        self.store: Store | None = None
+        self.services: Services | None = None
 
     def checks(self) -> list[tuple[str, Callable[[], str]]]:
         return [
@@ -56,14 +57,14 @@ class SelfTest:
             ("pdf", self.check_pdf),
         ]
 
-    def _store(self) -> Store:
-        if self.store is None:
+    def _services(self) -> Services:
+        if self.services is None:
             raise RuntimeError("the store did not open")
-        return self.store
+        return self.services
 
     def check_store(self) -> str:
-        self.store = Store(open_store(self.store_path), self.store_path)
-        counts = ", ".join(f"{self.store.count(table)} {table}" for table in ("events", "passages", "sources"))
+        self.services = services = Services(Store(open_store(self.store_path), self.store_path))
+        counts = ", ".join(f"{services.count(table)} {table}" for table in ("events", "passages", "sources"))
         return f"{self.store_path}: {counts}"
 
     def check_integrity(self) -> str:
@@ -78,7 +79,7 @@ class SelfTest:
         res = resolve(paths.seeds_dir(), paths.catalog_dir(), paths.label_base())
         if res.problems:
             raise RuntimeError(f"the shipped seeds or catalog fail check: {res.problems[0]}")
-        anchors = audit(self._store().conn, inputs_digest(res, paths.catalog_dir()))
+        anchors = self._services().audit(inputs_digest(res, paths.catalog_dir()))
         return (
             f"integrity_check ok, {anchors} quotes at their offsets, {len(res.sources)} sources match their sha256, "
             "store built from the shipped catalog"
@@ -89,10 +90,9 @@ class SelfTest:
         from PySide6 import QtGui
 
         app = _application()
-        from maisky_desktop.store.services import Services
         from maisky_desktop.ui.timeline.widget import TimelineWidget
 
-        data = Services(self._store()).timeline()
+        data = self._services().timeline()
         widget = TimelineWidget.from_data(data)
         try:
             widget.resize(*FRAME_SIZE)
@@ -118,11 +118,10 @@ class SelfTest:
         """Build the whole main window offscreen: every pane, dock, menu and action imports and starts."""
         from PySide6 import QtWidgets
 
-        from maisky_desktop.store.services import Services
         from maisky_desktop.ui.main_window import MainWindow
 
         app = _application()
-        window = MainWindow(Services(self._store()))
+        window = MainWindow(self._services())
         try:
             window.resize(*FRAME_SIZE)
             app.processEvents()
@@ -137,9 +136,7 @@ class SelfTest:
         return f"main window built offscreen: menus {', '.join(menus)}, {docks} docks"
 
     def check_search(self) -> str:
-        from maisky_desktop.store.search import Searcher
-
-        results = Searcher(self._store().conn).search(SEARCH_PROBE)
+        results = self._services().searcher().search(SEARCH_PROBE)
         hits = results.all()
         if not any(h.id == SEARCH_EXPECT for h in hits):
             raise RuntimeError(f"searching {SEARCH_PROBE!r} did not find {SEARCH_EXPECT!r}")
@@ -149,7 +146,7 @@ class SelfTest:
         """Write a note through the user-data store in a fresh folder, close it, reopen, read it back."""
         from maisky_desktop.store.userdata import UserData
 
-        event = self._store().events()[0]
+        event = self._services().events()[0]
         text = f"Self-test note on «{event.title}» — Майский, 1932"
         user = UserData.open(self.user_dir / "notes")
         try:
@@ -169,15 +166,14 @@ class SelfTest:
         """Print one event's A4 handout with the handout writer, then read its text back with pypdf."""
         from pypdf import PdfReader
 
-        from maisky_desktop.store.handout import events_handout
         from maisky_desktop.ui.handout_pdf import write_pdf
 
         _application()  # fonts need one, even if the timeline check failed before making it
-        store = self._store()
-        event = next(e for e in store.events() if store.anchors(e.id))
-        quote = store.anchors(event.id)[0].quote
+        services = self._services()
+        event = next(e for e in services.events() if services.anchors(e.id))
+        quote = services.anchors(event.id)[0].quote
         out = self.user_dir / "self-test.pdf"
-        pages = write_pdf(events_handout(store.conn, [event.id], "Self-test"), out, "a4")
+        pages = write_pdf(services.events_handout([event.id], "Self-test"), out, "a4")
         reader = PdfReader(out)
         size = tuple(round(float(v)) for v in reader.pages[-1].mediabox.upper_right)
         text = " ".join(" ".join((page.extract_text() or "").split()) for page in reader.pages)
@@ -200,8 +196,8 @@ class SelfTest:
             outcome = Outcome(outcome.name, outcome.ok, outcome.detail, (time.perf_counter() - start) * 1000)
             emit(outcome.line())
             outcomes.append(outcome)
-        if self.store is not None:
-            self.store.close()
+        if self.services is not None:
+            self.services.close()
         return outcomes
 
 

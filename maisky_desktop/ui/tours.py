@@ -233,6 +233,6 @@ def make_handout(window, tour_id: str | None = None) -> None:
 
     tours = list(window.tours.tours.values())
     selected = window.timeline.selected_id()
-    dialog = HandoutDialog(window.services.store, tours, selected, tour_id or None, window)
+    dialog = HandoutDialog(window.services, tours, selected, tour_id or None, window)
     if dialog.exec() == QtWidgets.QDialog.DialogCode.Accepted:
         window.statusBar().showMessage(dialog.result_message, 5000)

@@ -69,3 +69,30 @@ def test_the_filter_offers_the_data_years_from_1884(services):
     choices = services.filter_choices()
     assert choices.years.first == 1884 and len(choices.lanes) == len(services.timeline().lanes)
     assert "Maxim Litvinov" in [p.name for p in choices.people]
+
+
+def test_the_layers_over_the_store_get_typed_answers_not_a_connection(services, tmp_path):
+    """What the notes layer, the handouts and the self-test ask for (ui/ holds no connection)."""
+    from maisky_desktop.core.filters import Filter
+    from maisky_desktop.store.handout import HandoutError
+    from maisky_desktop.store.userdata import UserData
+
+    assert [s.id for s in services.sources()] == [n.id for n in services.filter_choices().sources]
+    assert all(s.title and s.sha256 for s in services.sources())
+    assert len(services.lanes()) == len(services.timeline().lanes) and services.eras()
+    assert services.filtered_event_ids(Filter()) is None
+    kept = services.filtered_event_ids(Filter(year_from=1922, year_to=1922))
+    assert kept and "treaty-of-rapallo" in kept and "kirov-murder" not in kept
+    handout = services.events_handout(["kirov-murder", "treaty-of-rapallo"], "Two")
+    assert [e.event_id for e in handout.entries] == ["treaty-of-rapallo", "kirov-murder"]  # time order
+    with pytest.raises(HandoutError):
+        services.tour_handout("no-such-tour")
+    assert services.searcher().search("Rapallo").all()
+    user = UserData.open(tmp_path / "notes")
+    try:
+        content = services.timeline_content(user)
+        assert len(content.layout.ids) == services.count("events")  # no own events yet
+        assert services.all_sources(user).source_id("no such source") is None
+        assert services.gatherer(user).events(Filter(year_from=1922, year_to=1922))
+    finally:
+        user.close()

@@ -124,3 +124,15 @@ def test_the_high_contrast_theme_is_black_on_white_everywhere(qtbot, themed, emb
     assert win.timeline.plot.backgroundBrush().color() == QtGui.QColor("#ffffff")
     win.close()
     store.close()
+
+
+def test_an_event_without_a_stated_date_is_listed_with_its_date_in_words(qtbot, window):
+    """A layout without stated dates (a generated store) falls back to the date in words from the services;
+    it reached for a ``window.store`` that no longer exists and raised AttributeError."""
+    events = window.events_in_view
+    lay = window.timeline.layout_data
+    object.__setattr__(lay, "stated", [])  # frozen: set as a generated store's layout has it (this test's window)
+    window.timeline.set_view(1922.0, 1922.6)
+    events.refresh()
+    texts = [events.item(k).text() for k in range(events.count())]
+    assert any(t.startswith("Treaty of Rapallo") and "1922" in t for t in texts), texts

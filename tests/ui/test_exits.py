@@ -90,7 +90,7 @@ def test_closing_the_window_stops_the_search_thread_and_closes_its_connection(qt
 
 def test_a_bug_in_a_search_is_handed_over_for_the_report_not_called_damage(qtbot, embedded_store, monkeypatch):
     store = Store.open(embedded_store)
-    runner = SearchRunner(store)
+    runner = SearchRunner(Services(store))
     failures, crashes = [], []
     runner.failed.connect(failures.append)
     runner.crashed.connect(crashes.append)
@@ -108,7 +108,7 @@ def test_a_bug_in_a_search_is_handed_over_for_the_report_not_called_damage(qtbot
 
 def test_a_search_that_fails_is_reported_and_the_thread_lives_on(qtbot, embedded_store, monkeypatch):
     store = Store.open(embedded_store)
-    runner = SearchRunner(store)
+    runner = SearchRunner(Services(store))
     failures = []
     runner.failed.connect(failures.append)
 
@@ -132,7 +132,7 @@ def test_a_signal_while_searching_ends_the_event_loop_and_the_search(qtbot, embe
     """In process: a search is running (an endless query) when the signal arrives."""
     app = QtWidgets.QApplication.instance()
     store = Store.open(embedded_store)
-    runner = SearchRunner(store)
+    runner = SearchRunner(Services(store))
     monkeypatch.setattr(Searcher, "search", _slow_search)
     # A local loop: app.exit() outside app.exec() would leave every later event loop ending at once.
     loop = QtCore.QEventLoop()

@@ -94,7 +94,7 @@ def test_the_dialog_prints_the_events_a_teacher_ticks(qtbot, window, tmp_path):
     from maisky_desktop.ui.handout_dialog import HandoutDialog
 
     window.choose("event", "treaty-of-rapallo")
-    dialog = HandoutDialog(window.services.store, list(window.tours.tours.values()), window.timeline.selected_id())
+    dialog = HandoutDialog(window.services, list(window.tours.tours.values()), window.timeline.selected_id())
     qtbot.addWidget(dialog)
     assert dialog.by_events.isChecked() and dialog.ticked() == ["treaty-of-rapallo"]
     dialog.title_filter.setText("kirov")

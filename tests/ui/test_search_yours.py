@@ -6,7 +6,6 @@ from PySide6 import QtCore
 from maisky_desktop.core.filters import Filter
 from maisky_desktop.core.own_events import OWN_LANE, draft_event
 from maisky_desktop.store import own_records
-from maisky_desktop.store.all_sources import AllSources
 from maisky_desktop.ui.notes.research import attach
 
 LETTER = """# Letters from Kensington Palace Gardens
@@ -39,7 +38,7 @@ def _click(qtbot, pane, words):
 
 
 def _own_event(research, title, date, note=""):
-    sources = AllSources(research.store, research.user)
+    sources = research.services.all_sources(research.user)
     saved = own_records.save_event(research.user, draft_event(sources, title, date, note=note))
     research.refresh_own_events()
     return saved
@@ -91,7 +90,7 @@ def test_a_new_own_event_shows_in_the_open_search_and_filters_narrow_own_hits(qt
 
 
 def test_show_more_pages_own_events(qtbot, window, research):
-    sources = AllSources(research.store, research.user)
+    sources = research.services.all_sources(research.user)
     own_records.import_events(research.user, [draft_event(sources, f"Cable {i} to Moscow", "1939") for i in range(14)])
     research.refresh_own_events()
     _search(qtbot, window, "cable moscow")

@@ -13,6 +13,7 @@ import functools
 import html
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pyqtgraph as pg
 from PySide6 import QtCore, QtWidgets
@@ -27,11 +28,7 @@ from maisky_desktop.core.search import Spellings
 from maisky_desktop.core.session import Session
 from maisky_desktop.core.source_selection import display_to_source
 from maisky_desktop.store import own_records
-from maisky_desktop.store import timeline as timeline_queries
-from maisky_desktop.store.all_sources import AllSources
-from maisky_desktop.store.exports import Gatherer
-from maisky_desktop.store.search import filtered_event_ids, load_spellings
-from maisky_desktop.store.timeline_content import TimelineContent, build_content
+from maisky_desktop.store.timeline_content import TimelineContent
 from maisky_desktop.store.userdata import Note, UserData, UserDataError, default_folder
 from maisky_desktop.store.with_own_documents import WithOwnDocuments
 from maisky_desktop.ui.actions import Act
@@ -43,6 +40,9 @@ from maisky_desktop.ui.notes.import_preview import ImportPreview
 from maisky_desktop.ui.notes.panel import Found, NotesPanel, Target
 from maisky_desktop.ui.timeline import style
 
+if TYPE_CHECKING:
+    from maisky_desktop.ui.main_window import MainWindow
+
 MARKER_COLOUR = "#1f4f9a"
 WITHOUT_NOTES = (Act.SHOW_NOTES, Act.COPY_CHICAGO, Act.COPY_APA, Act.EXPORT)  # need no notes database
 
@@ -50,9 +50,9 @@ WITHOUT_NOTES = (Act.SHOW_NOTES, Act.COPY_CHICAGO, Act.COPY_APA, Act.EXPORT)  # 
 class Research(QtCore.QObject):
     """Owns the user database for one window and everything built on it."""
 
-    def __init__(self, window, folder: Path | None, keep: int) -> None:
+    def __init__(self, window: MainWindow, folder: Path | None, keep: int) -> None:
         super().__init__(window)
-        self.window, self.store = window, window.services.store
+        self.window, self.services = window, window.services
         self.folder = folder or default_folder()
         self.messages: list[str] = []
         self.user: UserData | None = None
@@ -61,7 +61,7 @@ class Research(QtCore.QObject):
             self.messages += self.user.messages
         except UserDataError as exc:
             self.messages.append(f"Notes are off: {exc}")
-        self.gather = Gatherer(self.store, self.user)
+        self.gather = self.services.gatherer(self.user)
         self._base = window.timeline.layout_data
         self.own_ids: set[str] = set()
         self.only_noted = False
@@ -164,7 +164,7 @@ class Research(QtCore.QObject):
         """Redraw the timeline with the own events in their lane (after an add, edit, delete or import)."""
         if self.user is None:
             return
-        self.content = build_content(self.store, self.user, self._base)
+        self.content = self.services.timeline_content(self.user, self._base)
         self.own_ids = {e.id for e in own_records.own_events(self.user)}
         c = self.content
         self.window.timeline.set_events(c.layout, c.lanes, c.people)
@@ -175,7 +175,7 @@ class Research(QtCore.QObject):
 
     def shown_ids(self, f: Filter) -> set[str] | None:
         """The events a filter leaves, own events included (by lane and years; they name no catalog person)."""
-        shipped = filtered_event_ids(self.store.conn, f)
+        shipped = self.services.filtered_event_ids(f)
         if shipped is None:
             return None
         own: set[str] = set()
@@ -220,7 +220,7 @@ class Research(QtCore.QObject):
     @functools.cached_property
     def spellings(self) -> Spellings:
         """The store's spellings for searching notes as the app's search does; read at the first notes search."""
-        return load_spellings(self.store.conn)
+        return self.services.spellings()
 
     def _matching(self, text: str) -> list[int]:
         return own_records.notes_matching(self.user, text, self.spellings) if self.user else []
@@ -236,7 +236,7 @@ class Research(QtCore.QObject):
         if event_id.startswith(OWN_ID_PREFIX) and self.user:
             own = own_records.own_event(self.user, event_id)
             return f"{own.title} ({own.date_words})" if own else event_id
-        event = self.store.event(event_id)
+        event = self.services.event(event_id)
         return event.title if event else event_id
 
     def _show_panel(self) -> None:
@@ -269,7 +269,7 @@ class Research(QtCore.QObject):
         if self.panel is None or not person:
             self.window.statusBar().showMessage("Choose a person first", 4000)
             return
-        card = self.store.person_card(person)
+        card = self.services.person_card(person)
         self._show_panel()
         self.panel.start_note(Target("person", person, card.name if card else person))
 
@@ -320,20 +320,20 @@ class Research(QtCore.QObject):
             w.timeline.select(note.target_id)
         elif note.target_kind == "person":
             w.choose("person", note.target_id)
-        elif note.target_kind == "passage" and note.char_start is not None:
+        elif note.target_kind == "passage" and note.char_start is not None and note.char_end is not None:
             w.open_in_document(note.target_id, note.char_start, note.char_end)
         elif note.target_kind == "passage":
             w.choose("passage", note.target_id)
 
     # -- own events ---------------------------------------------------------------------------------
     def _source_choices(self) -> list[tuple[str, str]]:
-        choices = [(s.id, s.name) for s in self.store.sources()]
+        choices = [(s.id, s.title) for s in self.services.sources()]
         if self.user:
             choices += [(did, f"{title} (your document)") for did, title, _f in own_records.documents(self.user)]
         return choices
 
     def event_form(self, values: dict | None = None) -> EventForm:
-        return EventForm(AllSources(self.store, self.user), self._source_choices(), self.window, values)
+        return EventForm(self.services.all_sources(self.user), self._source_choices(), self.window, values)
 
     def save_from_form(self, form: EventForm, event_id: str | None = None) -> str | None:
         if form.draft is None or self.user is None:
@@ -425,7 +425,10 @@ class Research(QtCore.QObject):
         elif kind == "open" and value and self.user:
             own = own_records.own_event(self.user, self.own_event_id or "")
             self.window.tabs.setCurrentWidget(self.window.reader)
-            self.window.reader.open(value, (own.char_start, own.char_end) if own else None)
+            span = None
+            if own is not None and own.char_start is not None and own.char_end is not None:
+                span = (own.char_start, own.char_end)
+            self.window.reader.open(value, span)
 
     def _on_event_selected(self, event_id: str) -> None:
         if event_id.startswith(OWN_ID_PREFIX):
@@ -433,7 +436,7 @@ class Research(QtCore.QObject):
 
     # -- imports ---------------------------------------------------------------------------------------
     def import_preview(self) -> ImportPreview:
-        return ImportPreview(self.user, AllSources(self.store, self.user), self.window)
+        return ImportPreview(self.user, self.services.all_sources(self.user), self.window)
 
     def import_events(self) -> None:
         if self.user is None:
@@ -495,7 +498,7 @@ class Research(QtCore.QObject):
     def timeline_image(self, path: Path, size: tuple[int, int]) -> Path:
         t = self.window.timeline
         content = getattr(self, "content", None) or TimelineContent(
-            t.layout_data, timeline_queries.lanes(self.store.conn), timeline_queries.eras(self.store.conn), None
+            t.layout_data, self.services.lanes(), self.services.eras(), None
         )
         shown = self.shown_ids(self.window.session.filter)
         return render(content, path, size, t.view_range(), t.lane_mode, shown, t.selected_id())
