@@ -16,6 +16,7 @@ import threading
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6 import QtCore, QtGui, QtWidgets
 
@@ -26,6 +27,9 @@ from maisky_desktop.store.services import Services
 from maisky_desktop.ui import window_state
 from maisky_desktop.ui.about import APP_ID, app_icon
 from maisky_desktop.ui.errors import ErrorReporter, has_display
+
+if TYPE_CHECKING:  # imported when the first window is made (start-up time)
+    from maisky_desktop.ui.main_window import MainWindow
 
 STORE_POLL_MS = 2000  # how often the store file is checked for a replacement
 
@@ -182,7 +186,7 @@ class Shell(QtCore.QObject):
         self,
         store_path: Path,
         reporter: ErrorReporter,
-        dress: Callable[[QtWidgets.QMainWindow, QtCore.QRect | None], None],
+        dress: Callable[[MainWindow, QtCore.QRect | None], None],
         parent: QtCore.QObject | None = None,
     ) -> None:
         super().__init__(parent)
@@ -190,7 +194,7 @@ class Shell(QtCore.QObject):
         self.path = store_path
         self.reporter = reporter
         self.store: Store | None = None
-        self.window: QtWidgets.QMainWindow | None = None
+        self.window: MainWindow | None = None
         self.offer: QtWidgets.QMessageBox | None = None
         self._offered: tuple[int, int, int, int] | None = None
         self._poll = QtCore.QTimer(self, interval=STORE_POLL_MS)
@@ -295,7 +299,7 @@ def _dresser(
     user_data: Path | None,
     keep_backups: int,
     overridden: tuple[str, ...] = (),
-) -> Callable[[QtWidgets.QMainWindow, QtCore.QRect | None], None]:
+) -> Callable[[MainWindow, QtCore.QRect | None], None]:
     """How each window is set up: as a kiosk, or sized and shown with the user's notes attached."""
 
     def dress(window, geometry: QtCore.QRect | None) -> None:
@@ -378,7 +382,8 @@ def run(
     while starting (each told in one line, and in a dialog when there is a screen).
     """
     look = look or Look()
-    app = QtWidgets.QApplication.instance() or QtWidgets.QApplication(argv)
+    found = QtWidgets.QApplication.instance()
+    app = found if isinstance(found, QtWidgets.QApplication) else QtWidgets.QApplication(argv)
     app.setApplicationName("Maisky Timeline")
     app.setDesktopFileName(APP_ID)
     app.setWindowIcon(app_icon())
