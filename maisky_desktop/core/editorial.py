@@ -52,15 +52,26 @@ def check(cat: Catalog, documents: Mapping[str, Document], problems: list[Proble
 
 
 def unlinked_names(cat: Catalog, matchers: Matchers, problems: list[Problem]) -> None:
-    """A person an anchor names is linked (``people``: takes part) or acknowledged (``named``: only named)."""
+    """A person an anchor names is linked (``people``: takes part) or acknowledged (``named``: only named),
+    and everyone in ``named`` is named by an anchor (a stale acknowledgement hides nothing but misleads)."""
     known = {p.id for p in cat.people}
     for ev in cat.events:
+        anchored = {pid for spec in ev.anchors for pid in matchers[spec.source].people_in(spec.quote)}
         for pid in ev.named:
             if pid not in known:
                 problems.append(Problem(ev.where.file, ev.where.line, f"event {ev.id!r}: unknown person {pid!r}"))
             elif pid in ev.people:
                 problems.append(
                     Problem(ev.where.file, ev.where.line, f"event {ev.id!r}: {pid!r} is both in people and named")
+                )
+            elif pid not in anchored:
+                problems.append(
+                    Problem(
+                        ev.where.file,
+                        ev.where.line,
+                        f"event {ev.id!r}: {pid!r} is in named but no anchor names them: "
+                        "drop them, or anchor the passage that names them",
+                    )
                 )
         linked = set(ev.people) | set(ev.named)
         for spec in ev.anchors:

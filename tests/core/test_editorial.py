@@ -226,6 +226,16 @@ def test_date_words_no_anchor_holds_need_a_note(tmp_path):
     assert _catalog(tmp_path, date_text=noted) == []
 
 
+def test_named_lists_only_people_an_anchor_names(tmp_path):
+    # The anchor that named Litvinov was shortened; his acknowledgement stayed behind.
+    slip = {"quote1": "finally confirmed on 23 March 1922", "people": "[chicherin]"}
+    problems = _catalog(tmp_path, named="[litvinov]", **slip)
+    assert len(problems) == 1
+    assert problems[0].startswith("resources/catalog/events/e.yaml:2:")
+    assert "'litvinov' is in named but no anchor names them" in problems[0]
+    assert _catalog(tmp_path, **slip) == []
+
+
 OTHER = """
 - id: someone
   name: Someone Else
