@@ -47,6 +47,9 @@ class Loader(Protocol):
     @property
     def pending(self) -> bool: ...
 
+    @property
+    def usable(self) -> bool: ...  # False once it cannot read (its store file was replaced): read here instead
+
     def request(self, idx: np.ndarray) -> None: ...
 
     def close(self) -> None: ...
@@ -123,7 +126,7 @@ class OnDemand(Sequence[str]):
         todo = self.missing(idx)
         if not len(todo):
             return
-        if self._background is not None:
+        if self._background is not None and self._background.usable:
             self._background.request(todo)
         else:
             self.fill(todo, self._read(todo))

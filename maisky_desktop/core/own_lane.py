@@ -24,18 +24,8 @@ def with_own_events(
         lanes.append(("", "Other", "#8a8a8a"))
     own_index = len(lanes)
     lanes.append(("mine", OWN_LANE_NAME, OWN_LANE_COLOUR))
-    if not own:
-        return layout_from_columns(
-            base.ids,
-            base.day0,
-            base.day1,
-            base.lane,
-            soft=base.soft,
-            approx=base.circa,
-            titles=base.titles or None,
-            stated=base.stated or None,
-            n_lanes=len(lanes),
-        ), lanes
+    if not own:  # the same events with one more (empty) lane: a big store's text stays on demand, unread
+        return base.with_lanes(base.lane, len(lanes)), lanes
     ids, titles, stated, d0, d1, soft, approx = zip(*own)
     return layout_from_columns(
         list(base.ids) + list(ids),

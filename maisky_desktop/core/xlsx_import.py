@@ -22,7 +22,7 @@ import datetime as dt
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
-from maisky_desktop.core.csv_import import Preview, preview_records
+from maisky_desktop.core.csv_import import PROGRESS_EVERY, Preview, preview_records
 from maisky_desktop.core.own_events import Sources
 
 SUFFIXES = (".xlsx", ".xlsm")
@@ -59,20 +59,31 @@ def read_events_xlsx(path: Path, sources: Sources, progress: Callable[[int, int]
         why = "it is an old .xls file renamed, or a password-protected workbook"
         return Preview(name, problems=[f"{name}: not a readable Excel workbook ({why}); {_SAVE_AS}"])
     try:
-        sheet_name, records = _read_rows(path)
+        sheet_name, records = _read_rows(path, progress)
     except Exception as exc:  # openpyxl's many errors for a damaged file: one message, never a traceback
         return Preview(name, problems=[f"{name}: not a readable Excel workbook ({_reason(exc)}); {_SAVE_AS}"])
     return preview_records(records, f"{name}, sheet “{sheet_name}”", sources, progress)
 
 
-def _read_rows(path: Path) -> tuple[str, list[tuple[int, list[str]]]]:
-    """(sheet name, [(row number, cell texts)]) of the first sheet; the whole file is read before checking."""
+def _read_rows(path: Path, progress: Callable[[int, int], None] | None) -> tuple[str, list[tuple[int, list[str]]]]:
+    """(sheet name, [(row number, cell texts)]) of the first sheet; the whole file is read before checking.
+
+    Reading is most of a workbook's preview (openpyxl parses the sheet's XML: about 3 s for
+    10,000 rows here, ``tests/benchmarks/csv_import.py``), so it reports progress too, against
+    the row count the sheet declares.
+    """
     from openpyxl import load_workbook
 
     book = load_workbook(path, read_only=True, data_only=True)
     try:
         sheet = book.worksheets[0]
-        return sheet.title, list(_numbered(sheet.iter_rows(values_only=True)))
+        declared = sheet.max_row or 0
+        records = []
+        for number, row in _numbered(sheet.iter_rows(values_only=True)):
+            records.append((number, row))
+            if progress and number % PROGRESS_EVERY == 0:
+                progress(number, max(declared, number))
+        return sheet.title, records
     finally:
         book.close()
 

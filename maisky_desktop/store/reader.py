@@ -72,10 +72,17 @@ def check_store(path: Path) -> str | None:
     """The whole-file integrity check on a connection of its own: the problem in words, or None."""
     try:
         conn = sqlite3.connect(path.resolve().as_uri() + "?mode=ro&immutable=1", uri=True)
-        try:
-            status = conn.execute("PRAGMA quick_check").fetchone()[0]
-        finally:
-            conn.close()
+    except sqlite3.DatabaseError as exc:
+        return f"store {path} is corrupt or truncated: {exc}"
+    try:
+        return _quick_check(conn, path)
+    finally:
+        conn.close()
+
+
+def _quick_check(conn: sqlite3.Connection, path: Path) -> str | None:
+    try:
+        status = conn.execute("PRAGMA quick_check").fetchone()[0]
     except sqlite3.DatabaseError as exc:
         return f"store {path} is corrupt or truncated: {exc}"
     return None if status == "ok" else f"store {path} is corrupt: {one_line(status)}"
@@ -208,6 +215,7 @@ class Store:
     def __init__(self, conn: sqlite3.Connection, path: Path, ident: tuple[int, int, int, int] | None = None):
         self.conn, self.path = conn, path
         self.identity = ident if ident is not None else identity(path)
+        self._people: list[PersonListing] | None = None  # filed once: the store never changes under it
 
     @classmethod
     def open(cls, path: Path) -> Store:
@@ -234,6 +242,21 @@ class Store:
             conn.close()
             raise StoreError(f"store {self.path} was replaced or removed since it was opened; reload it")
         return conn
+
+    def check_whole(self) -> str | None:
+        """``check_store`` on the very file this store opened (a connection of its own, for a thread).
+
+        None when it passes, and when the file at the path was replaced since it was opened: the
+        app then offers to reload it, and a reloaded store is checked when it opens.
+        """
+        try:
+            conn = self.open_sibling()
+        except StoreError:
+            return None
+        try:
+            return _quick_check(conn, self.path)
+        finally:
+            conn.close()
 
     def replaced(self) -> bool:
         """Whether the file at the path is no longer the one this store opened."""
@@ -363,9 +386,11 @@ class Store:
 
     def people(self) -> list[PersonListing]:
         """Everyone, filed by surname, with every spelling (for the list's tolerant matching) and their event count."""
-        rows = self.conn.execute("SELECT id, name, coalesce(aliases, ''), event_count FROM people")
-        people = [PersonListing(pid, name, (name, *aliases.split("; ")), n) for pid, name, aliases, n in rows]
-        return sorted(people, key=lambda p: index_key(p.name, p.aliases))
+        if self._people is None:  # the start asks twice (the People list, the person filter): fold names once
+            rows = self.conn.execute("SELECT id, name, coalesce(aliases, ''), event_count FROM people")
+            people = [PersonListing(pid, name, (name, *aliases.split("; ")), n) for pid, name, aliases, n in rows]
+            self._people = sorted(people, key=lambda p: index_key(p.name, p.aliases))
+        return list(self._people)
 
     def person_card(self, person_id: str) -> PersonCard | None:
         """A person card: the people row with aliases, posts, events and the sources that mention them."""

@@ -110,7 +110,7 @@ class Services:
 
     def timeline(self) -> TimelineData:
         conn = self._store.conn
-        layout = timeline.event_layout(conn, self.path)
+        layout = timeline.event_layout(conn, self._store.open_sibling)
         people = functools.partial(timeline.person_lanes, conn, layout)  # built when first asked for
         return TimelineData(layout, timeline.lanes(conn), timeline.eras(conn), people)
 

@@ -14,8 +14,7 @@ import json
 import queue
 import sqlite3
 import threading
-from collections.abc import Sequence
-from pathlib import Path
+from collections.abc import Callable, Sequence
 
 import numpy as np
 
@@ -23,6 +22,7 @@ from maisky_desktop.core import dates
 from maisky_desktop.core.layout import Layout, OnDemand, layout_from_columns
 from maisky_desktop.core.person_lanes import PersonLanes, assign
 from maisky_desktop.core.viewport import Era
+from maisky_desktop.store.errors import StoreError
 
 EAGER_TEXT = 20_000  # up to this many events, text is read with the layout (about 15 ms)
 
@@ -135,11 +135,14 @@ class _RowFinder:
         return int(self._order[at])
 
 
-def event_layout(conn: sqlite3.Connection, path: Path | None = None, eager: int = EAGER_TEXT) -> Layout:
+def event_layout(
+    conn: sqlite3.Connection, connect: Callable[[], sqlite3.Connection] | None = None, eager: int = EAGER_TEXT
+) -> Layout:
     """The stored layout in one read; text now (up to ``eager`` events) or on demand.
 
-    ``path``: the store's file, for the background text loader's own connection (without
-    it, text missing from a frame is read on the calling thread when requested).
+    ``connect``: a second connection to the very file ``conn`` reads (``Store.open_sibling``,
+    which refuses a file replaced since the store was opened), for the background text
+    loader; without it, text missing from a frame is read on the calling thread when requested.
     """
     cols = {
         name: np.frombuffer(data, dtype=np.dtype(dt))
@@ -164,7 +167,7 @@ def event_layout(conn: sqlite3.Connection, path: Path | None = None, eager: int 
 
             return read
 
-        loader = TextLoader(path, rowid) if path is not None else None
+        loader = TextLoader(connect, rowid) if connect is not None else None
         columns = (
             OnDemand(n, reader(0), find=_RowFinder(conn, rowid)),
             OnDemand(n, reader(1), background=loader),
@@ -200,12 +203,18 @@ class TextLoader:
     Its own read-only connection, so the UI thread never waits on it; only the newest request
     is served (a pan makes the previous view's request stale). A daemon thread: nothing to
     join at exit, and ``close`` ends it early.
+
+    The connection comes from ``connect`` (``Store.open_sibling``): the file the store opened,
+    checked by identity, never whatever file now has its path. If that file was replaced
+    before the thread connected, the loader reads nothing and says so (``failed``); the
+    columns then read on the UI thread's connection, which still holds the opened file.
     """
 
-    def __init__(self, path: Path, rowid: np.ndarray) -> None:
-        self._path = path
+    def __init__(self, connect: Callable[[], sqlite3.Connection], rowid: np.ndarray) -> None:
+        self._connect = connect
         self._rowid = rowid
         self.columns: tuple[OnDemand, OnDemand, OnDemand] | None = None
+        self.failed: str | None = None  # why the loader has no connection (the store file was replaced)
         self._requests: queue.Queue[np.ndarray | None] = queue.Queue()
         self._lock = threading.Lock()
         self._pending = 0  # requests asked for and not yet served or dropped
@@ -215,6 +224,11 @@ class TextLoader:
     @property
     def pending(self) -> bool:
         return self._pending > 0
+
+    @property
+    def usable(self) -> bool:
+        """False once the connection was refused: requests are then better read at once, elsewhere."""
+        return self.failed is None
 
     def request(self, idx: np.ndarray) -> None:
         with self._lock:
@@ -229,7 +243,12 @@ class TextLoader:
         self._requests.put(None)
 
     def _run(self) -> None:
-        conn = sqlite3.connect(self._path.resolve().as_uri() + "?mode=ro&immutable=1", uri=True)
+        try:
+            conn = self._connect()
+        except (StoreError, sqlite3.Error) as exc:
+            self.failed = str(exc)
+            self._drop_all()
+            return
         try:
             while True:
                 idx = self._requests.get()
@@ -244,6 +263,15 @@ class TextLoader:
                     self._served()
         finally:
             conn.close()
+
+    def _drop_all(self) -> None:
+        """Without a connection: every request is dropped unread, and the titles' version bumped so a
+        painter waiting for them asks again (and the columns, no longer using this loader, read them)."""
+        nothing = np.array([], dtype=np.int64)
+        while self._requests.get() is not None:
+            if self.columns is not None:
+                self.columns[1].fill(nothing, [])
+            self._served()
 
     def _load(self, conn: sqlite3.Connection, idx: np.ndarray) -> None:
         if self.columns is None:

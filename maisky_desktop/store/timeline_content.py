@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import functools
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from maisky_desktop.core.layout import Layout
@@ -21,11 +23,15 @@ class TimelineContent:
     layout: Layout
     lanes: list[tuple[str, str, str]]
     eras: list[Era]
-    people: PersonLanes | None
+    people: PersonLanes | Callable[[], PersonLanes] | None  # the person lanes, or how to build them when first shown
 
 
 def build_content(store: Store, user: UserData | None, base: Layout | None = None) -> TimelineContent:
-    """The store's events plus the user's own in the "My events" lane (none without user data)."""
+    """The store's events plus the user's own in the "My events" lane (none without user data).
+
+    Without own events the store's layout is kept as it is (one more lane): a big store's text stays
+    on demand. With them, the layouts are merged, which reads the store's ids and titles once.
+    """
     base = base if base is not None else queries.event_layout(store.conn)
     own = own_records.own_events(user) if user is not None else []
     rows = [
@@ -33,4 +39,5 @@ def build_content(store: Store, user: UserData | None, base: Layout | None = Non
         for e in own
     ]
     layout, lanes = with_own_events(base, queries.lanes(store.conn), rows)
-    return TimelineContent(layout, lanes, queries.eras(store.conn), queries.person_lanes(store.conn, layout))
+    people = functools.partial(queries.person_lanes, store.conn, layout)  # read when the People lanes are first shown
+    return TimelineContent(layout, lanes, queries.eras(store.conn), people)

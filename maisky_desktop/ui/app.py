@@ -22,7 +22,7 @@ from PySide6 import QtCore, QtGui, QtWidgets
 
 from maisky_desktop import logs
 from maisky_desktop.store.faults import damage_message
-from maisky_desktop.store.reader import Store, StoreError, check_store, needs_background_check
+from maisky_desktop.store.reader import Store, StoreError, needs_background_check
 from maisky_desktop.store.services import Services
 from maisky_desktop.ui import window_state
 from maisky_desktop.ui.about import APP_ID, app_icon
@@ -47,10 +47,11 @@ def show_fatal(message: str) -> None:
     del app
 
 
-def _check_in_background(window: QtWidgets.QMainWindow, path: Path) -> None:
-    """The whole-file integrity check of a big store, after the first frame: a failure is told at once."""
+def _check_in_background(window: QtWidgets.QMainWindow, store: Store) -> None:
+    """The whole-file integrity check of a big store (the file it opened), after the first frame: a failure
+    is told at once."""
     outcome: list[str | None] = []
-    worker = threading.Thread(target=lambda: outcome.append(check_store(path)), name="store-check", daemon=True)
+    worker = threading.Thread(target=lambda: outcome.append(store.check_whole()), name="store-check", daemon=True)
     poll = QtCore.QTimer(window, interval=250)
 
     def done() -> None:
@@ -324,7 +325,7 @@ def _dresser(
         session_file.restore(window, folder)  # the first frame is the view as it was left
         window.show()
         if needs_background_check(window.services.path):
-            _check_in_background(window, window.services.path)
+            _check_in_background(window, window.services.store)
         from maisky_desktop.ui.preferences import attach as attach_preferences
 
         attach_preferences(window, overridden=overridden)  # a signal connected: nothing to defer

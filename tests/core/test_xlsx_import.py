@@ -138,3 +138,12 @@ def test_the_file_kind_is_chosen_by_its_suffix(tmp_path):
     xlsx_path = _workbook(tmp_path / "E.XLSX", [["title", "date"], ["A", dt.date(1938, 3, 12)]])
     assert [d.date for d in read_events_file(csv_path, FakeSources()).good] == ["1938"]
     assert [d.date for d in read_events_file(xlsx_path, FakeSources()).good] == ["1938-03-12"]
+
+
+def test_a_long_workbook_reports_progress_while_it_is_read_and_while_it_is_checked(tmp_path):
+    path = _workbook(tmp_path / "long.xlsx", [["title", "date"], *([f"E{i}", 1938] for i in range(600))])
+    calls = []
+    preview = read_events_xlsx(path, FakeSources(), lambda done, total: calls.append((done, total)))
+    assert len(preview.good) == 600
+    assert calls[:2] == [(250, 601), (500, 601)]  # reading: rows of the sheet as it declares them
+    assert calls[-1] == (600, 600)  # checking: every data row

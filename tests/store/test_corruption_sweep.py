@@ -67,7 +67,7 @@ class _Reads:
                 conn.execute(f"SELECT * FROM [{table}]").fetchall()
             for query in self.indexes:
                 conn.execute(query).fetchall()
-            layout = timeline.event_layout(conn, path)
+            layout = timeline.event_layout(conn, store.open_sibling)
             timeline.eras(conn)
             timeline.person_lanes(conn, layout)
             for event in store.events():

@@ -65,7 +65,7 @@ def test_the_stored_columns_are_the_layout_the_events_table_gives(store):
 
 def test_a_big_store_reads_text_on_demand_and_in_the_background(store):
     eager = timeline.event_layout(store.conn)
-    lazy = timeline.event_layout(store.conn, store.path, eager=0)
+    lazy = timeline.event_layout(store.conn, store.open_sibling, eager=0)
     try:
         assert lazy.on_demand and not eager.on_demand
         i = eager.index_of("treaty-of-rapallo")

@@ -10,7 +10,7 @@ from maisky_desktop.ui.timeline.widget import TimelineWidget
 
 def test_titles_of_the_view_arrive_in_the_background_and_are_then_drawn(qtbot, embedded_store):
     store = Store.open(embedded_store)
-    layout = queries.event_layout(store.conn, store.path, eager=0)  # as a store of a million events
+    layout = queries.event_layout(store.conn, store.open_sibling, eager=0)  # as a store of a million events
     widget = show(qtbot, TimelineWidget(layout, queries.lanes(store.conn)))
     widget.destroyed.connect(layout.titles.close)
     widget.set_view(1938.5, 1939.8)

@@ -75,7 +75,7 @@ class ImportPreview(QtWidgets.QDialog):
     def load(self, path: Path) -> Preview:
         """Read and check a file; the table shows every row, the Import button counts the good ones."""
         self.file_label.setText(f"<b>{path.name}</b>")
-        self.progress.setFormat("checking rows: %v of %m")
+        self.progress.setFormat("reading and checking rows: %v of %m")
         self.preview = read_events_file(path, self.sources, self._progress)
         self.summary.setText(self.preview.summary())
         if self.preview.ignored_columns:

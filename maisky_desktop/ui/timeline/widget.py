@@ -251,7 +251,12 @@ class TimelineWidget(QtWidgets.QWidget):
             self._apply_lanes(*self._category)
         self.lane_mode_changed.emit(mode)
 
-    def set_events(self, layout: Layout, lanes: list[tuple[str, str, str]], people: PersonLanes | None = None) -> None:
+    def set_events(
+        self,
+        layout: Layout,
+        lanes: list[tuple[str, str, str]],
+        people: PersonLanes | Callable[[], PersonLanes] | None = None,
+    ) -> None:
         """Replace the events drawn (the store's plus the user's own in a lane of their own), keeping the view,
         the selection when the selected event is still there, and the events a search marks.
 

@@ -1,0 +1,111 @@
+"""Benchmark: what searching the researcher's own events and documents adds to a keystroke's search.
+
+Run on demand: ``python tests/benchmarks/search_yours.py [--events 10000] [--json]``. Builds a
+throwaway user database with N own events (titles, notes and people as a CSV import would
+give) and one own document of 200 paragraphs, then times, for each query, the shipped store's
+search alone (``Searcher.search``, the baseline) and the search the window's worker runs with
+the notes open (the same, then ``own_search.search`` over a read-only connection of its own),
+in the same run; prints the median of 9 runs per query and the ratio.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import statistics
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
+sys.path.insert(0, str(ROOT))
+
+from maisky_desktop import paths  # noqa: E402
+from maisky_desktop.core.own_documents import read_document  # noqa: E402
+from maisky_desktop.core.own_events import draft_event  # noqa: E402
+from maisky_desktop.store import own_records, own_search  # noqa: E402
+from maisky_desktop.store.all_sources import AllSources  # noqa: E402
+from maisky_desktop.store.reader import Store, open_store  # noqa: E402
+from maisky_desktop.store.search import Searcher  # noqa: E402
+from maisky_desktop.store.userdata import UserData, open_reader  # noqa: E402
+
+QUERIES = ["Maisky", "Litvinoff", "treaty", "embas", "Cherkley weekend", "the"]
+WORDS = ["treaty", "embassy", "Cherkley", "weekend", "telegram", "Halifax", "Munich", "guarantee", "lunch", "cable",
+         "crisis"]  # fmt: skip
+RUNS = 9
+
+
+def fill(user: UserData, store: Store, events: int, folder: Path) -> None:
+    sources = AllSources(store, user)
+    drafts = [
+        draft_event(
+            sources,
+            f"{WORDS[i % len(WORDS)].title()} {WORDS[(i * 7) % len(WORDS)]} {i}",
+            f"{1920 + i % 50}",
+            people="Ivan Maisky; Maxim Litvinov" if i % 4 == 0 else "",
+            note=f"note {i}: {' '.join(WORDS[(i + k) % len(WORDS)] for k in range(6))}",
+        )
+        for i in range(events)
+    ]
+    own_records.import_events(user, drafts)
+    doc = folder / "diary.md"
+    doc.write_text(
+        "# Embassy diary\n\n"
+        + "".join(f"Day {i}: {' '.join(WORDS[(i + k) % len(WORDS)] for k in range(12))}.\n\n" for i in range(200)),
+        encoding="utf-8",
+    )
+    own_records.save_document(user, read_document(doc))
+
+
+def timed(fn) -> float:
+    times = []
+    for _ in range(RUNS):
+        start = time.perf_counter()
+        fn()
+        times.append(time.perf_counter() - start)
+    return statistics.median(times)
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--events", type=int, default=10_000)
+    ap.add_argument("--json", action="store_true")
+    args = ap.parse_args()
+    store = Store.open(paths.default_store())
+    with tempfile.TemporaryDirectory() as tmp:
+        user = UserData.open(Path(tmp) / "user")
+        fill(user, store, args.events, Path(tmp))
+        conn = open_store(paths.default_store())
+        searcher = Searcher(conn)
+        reader = open_reader(user.path)
+        rows = []
+        for text in QUERIES:
+            searcher.search(text)  # warm caches for both
+            base = timed(lambda t=text: searcher.search(t))
+
+            def with_own(t: str = text) -> int:
+                results = searcher.search(t)
+                own, _more = own_search.search(reader, results.query)
+                return sum(len(v) for v in own.values())
+
+            both = timed(with_own)
+            rows.append({"query": text, "store_ms": base * 1e3, "with_yours_ms": both * 1e3, "ratio": both / base,
+                         "own_hits": with_own()})  # fmt: skip
+        reader.close()
+        conn.close()
+        user.close()
+    store.close()
+    if args.json:
+        print(json.dumps({"own_events": args.events, "queries": rows}))
+        return
+    print(f"{args.events} own events, 1 own document of 200 paragraphs; median of {RUNS} runs")
+    print(f"{'query':<18} {'store ms':>9} {'+ yours ms':>11} {'ratio':>6} {'own hits':>9}")
+    for r in rows:
+        print(
+            f"{r['query']:<18} {r['store_ms']:>9.1f} {r['with_yours_ms']:>11.1f} {r['ratio']:>6.2f} {r['own_hits']:>9}"
+        )
+
+
+if __name__ == "__main__":
+    main()
