@@ -28,24 +28,26 @@ class ShortcutsDialog(QtWidgets.QDialog):
         box = QtWidgets.QVBoxLayout(self)
         box.addWidget(self.text)
         box.addWidget(buttons)
-        self.resize(self._fitting_size(buttons))
+        self.resize(self._fitting_size(box, buttons, parent))
 
-    def _fitting_size(self, buttons: QtWidgets.QWidget) -> QtCore.QSize:
+    def _fitting_size(
+        self, box: QtWidgets.QVBoxLayout, buttons: QtWidgets.QWidget, parent: QtWidgets.QWidget | None
+    ) -> QtCore.QSize:
         """The whole list without scrolling where the screen allows, else as much of the screen as it may take."""
         doc = self.text.document()
         doc.setTextWidth(doc.idealWidth())
-        margins = self.layout().contentsMargins()
+        margins = box.contentsMargins()
         frame = 2 * self.text.frameWidth() + self.style().pixelMetric(QtWidgets.QStyle.PixelMetric.PM_ScrollBarExtent)
         width = int(doc.idealWidth()) + frame + margins.left() + margins.right()
         height = (
             int(doc.size().height())
             + frame
             + buttons.sizeHint().height()
-            + self.layout().spacing()
+            + box.spacing()
             + margins.top()
             + margins.bottom()
         )
-        screen = self.screen() if self.parent() is None else self.parentWidget().screen()
+        screen = self.screen() if parent is None else parent.screen()
         free = (screen or QtGui.QGuiApplication.primaryScreen()).availableGeometry()
         return QtCore.QSize(
             min(width, int(free.width() * SCREEN_SHARE)), min(height, int(free.height() * SCREEN_SHARE))

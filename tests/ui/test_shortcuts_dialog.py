@@ -38,9 +38,7 @@ def test_at_the_normal_size_on_a_large_screen_the_whole_list_shows_without_scrol
     from maisky_desktop.ui.shortcuts_dialog import ShortcutsDialog
 
     big = QtCore.QRect(0, 0, 1920, 1040)
-    monkeypatch.setattr(
-        ShortcutsDialog, "screen", lambda self: type("S", (), {"availableGeometry": lambda _s: big})()
-    )
+    monkeypatch.setattr(ShortcutsDialog, "screen", lambda self: type("S", (), {"availableGeometry": lambda _s: big})())
     monkeypatch.setattr(window, "screen", lambda: type("S", (), {"availableGeometry": lambda _s: big})())
     box = ShortcutsDialog(window.commands.shortcuts_html(), window)
     qtbot.addWidget(box)
