@@ -81,6 +81,7 @@ class OnDemand(Sequence[str]):
         self._find = find
         self._background = background
         self._cache: dict[int, str] = {}
+        self._ready = np.zeros(n, dtype=bool)  # what the cache holds, as a mask: the paint path asks per frame
         self._lock = threading.Lock()
         self.version = 0  # bumped by every fill: a painter that skipped missing text knows to repaint
 
@@ -110,15 +111,21 @@ class OnDemand(Sequence[str]):
     def cached(self, i: int) -> str | None:
         return self._cache.get(i)
 
+    def ready(self, idx: np.ndarray) -> np.ndarray:
+        """Which of these values are cached (a mask, no Python loop: asked every frame)."""
+        return self._ready[np.asarray(idx, dtype=np.int64)]
+
     def missing(self, idx: np.ndarray) -> np.ndarray:
-        cache = self._cache
-        return np.array([i for i in idx.tolist() if i not in cache], dtype=np.int64)
+        idx = np.asarray(idx, dtype=np.int64)
+        return idx[~self._ready[idx]]
 
     def fill(self, idx: np.ndarray, values: Sequence[str]) -> None:
         with self._lock:
             if len(self._cache) > self.CACHE_LIMIT:
+                self._ready[:] = False  # first: a painter never sees a value as ready that is gone
                 self._cache = {}
             self._cache.update(zip(idx.tolist(), values))
+            self._ready[np.asarray(idx, dtype=np.int64)] = True
             self.version += 1
 
     def request(self, idx: np.ndarray) -> None:
@@ -230,7 +237,7 @@ class Layout:
         cache = self.titles
         if not isinstance(cache, OnDemand):
             return np.ones(len(idx), dtype=bool)
-        return np.array([cache.cached(i) is not None for i in idx.tolist()], dtype=bool)
+        return cache.ready(idx)
 
     def request_titles(self, idx: np.ndarray) -> None:
         """Have the text of these events read off the UI thread (nothing to do for a small store)."""

@@ -52,3 +52,19 @@ def test_with_lanes_keeps_the_event_order():
     lay = build_layout(rows, ["war"])
     moved = lay.with_lanes(np.array([3, 0]), 4)
     assert moved.ids == lay.ids and moved.lanes == 4 and list(moved.lane) == [3, 0]
+
+
+def test_on_demand_knows_what_it_holds_as_a_mask_and_forgets_it_with_its_cache(monkeypatch):
+    from maisky_desktop.core.layout import OnDemand
+
+    reads = []
+    column = OnDemand(10, lambda idx: reads.append(idx.tolist()) or [f"t{i}" for i in idx.tolist()])
+    column.fill(np.array([2, 5]), ["two", "five"])
+    assert column.ready(np.array([1, 2, 5, 9])).tolist() == [False, True, True, False]
+    assert column.missing(np.array([1, 2, 5, 9])).tolist() == [1, 9]
+    column.request(np.array([1, 2]))  # no loader: read now, and only what is missing
+    assert reads == [[1]] and column.ready(np.array([1])).all() and column[1] == "t1"
+    monkeypatch.setattr(OnDemand, "CACHE_LIMIT", 2)
+    column.fill(np.array([7]), ["seven"])  # past the limit: the cache starts again with this fill
+    assert column.ready(np.arange(10)).tolist() == [i == 7 for i in range(10)]
+    assert column.cached(7) == "seven" and column.cached(2) is None
