@@ -314,7 +314,10 @@ def _dresser(
             window.remember_layout(window_state.user_settings())  # docks and splitter as last closed
             window.setGeometry(geometry)  # a reload keeps the window where it is
         elif not window.remember_layout(window_state.user_settings()):
-            window.setGeometry(window_state.first_geometry(window.screen().availableGeometry()))
+            free = window.screen().availableGeometry()
+            window.setGeometry(window_state.first_geometry(free))
+            if window_state.fills(free, window.geometry()):  # a laptop screen: the frame fits only maximised
+                window.setWindowState(window.windowState() | QtCore.Qt.WindowState.WindowMaximized)
         from maisky_desktop import paths
         from maisky_desktop.ui.notes import session_file
 

@@ -332,10 +332,9 @@ class MainWindow(QtWidgets.QMainWindow):
 
     def show_shortcuts(self) -> None:
         """Every command with its keys, from the action registry."""
-        box = QtWidgets.QMessageBox(self)
-        box.setWindowTitle("Keyboard shortcuts")
-        box.setTextFormat(QtCore.Qt.TextFormat.RichText)
-        box.setText(self.commands.shortcuts_html())
+        from maisky_desktop.ui.shortcuts_dialog import ShortcutsDialog  # shown on demand: not on the start path
+
+        box = ShortcutsDialog(self.commands.shortcuts_html(), self)
         box.open()
         self.shortcuts_box = box
 

@@ -38,6 +38,15 @@ def first_geometry(available: QtCore.QRect) -> QtCore.QRect:
     return rect
 
 
+def fills(available: QtCore.QRect, rect: QtCore.QRect) -> bool:
+    """True when the first window takes the whole width or height of the screen's free area.
+
+    Such a window is shown maximised: sized to the free area itself, its window-manager frame did
+    not fit, and the title bar (with its close button) sat above the top edge of a laptop screen.
+    """
+    return rect.width() >= available.width() or rect.height() >= available.height()
+
+
 def restore(window: QtWidgets.QMainWindow, splitter: QtWidgets.QSplitter, settings: QtCore.QSettings) -> bool:
     """Put back what ``save`` stored; False when there was nothing (the defaults stay)."""
     found = False

@@ -42,3 +42,30 @@ def test_the_app_opens_the_first_window_at_that_size(tmp_path, monkeypatch, qtbo
     assert window.size() == QtCore.QSize(1728, 936)
     window.close()
     services.close()
+
+
+@pytest.mark.parametrize(
+    ("desktop", "maximised"),
+    [(QtCore.QRect(0, 0, 1366, 740), True), (QtCore.QRect(0, 0, 1920, 1040), False)],
+)
+def test_on_a_laptop_screen_the_first_window_is_maximised_so_its_title_bar_shows(
+    tmp_path, monkeypatch, qtbot, embedded_store, desktop, maximised
+):
+    """Seen on Xvfb + openbox at 1366x768: a window as large as the free area had its title bar above the screen."""
+    from maisky_desktop.store.services import Services
+    from maisky_desktop.ui import app, window_state
+    from maisky_desktop.ui.main_window import MainWindow
+
+    monkeypatch.setattr(
+        window_state,
+        "user_settings",
+        lambda: QtCore.QSettings(str(tmp_path / "layout.ini"), QtCore.QSettings.Format.IniFormat),
+    )
+    services = Services.open(embedded_store)
+    window = MainWindow(services)
+    qtbot.addWidget(window)
+    monkeypatch.setattr(window, "screen", lambda: SimpleNamespace(availableGeometry=lambda: desktop))
+    app._dresser(app.QtWidgets.QApplication.instance(), None, tmp_path / "user", 1)(window, None)
+    assert bool(window.windowState() & QtCore.Qt.WindowState.WindowMaximized) is maximised
+    window.close()
+    services.close()

@@ -90,6 +90,10 @@ class Research(NoteCommands, OwnEventCommands, EventImports, ExportCommands, QtC
         if hasattr(w, "people_dock"):
             w.tabifyDockWidget(w.people_dock, self.dock)
             w.people_dock.raise_()
+        if hasattr(w, "menus"):  # listed with the other docks, which View got before this layer attached
+            toggle = self.dock.toggleViewAction()
+            toggle.setStatusTip("Show or hide the Notes panel")
+            w.menus["View"].addAction(toggle)
 
     def _build_own_tab(self) -> None:
         self.own_view = QtWidgets.QTextBrowser()

@@ -40,6 +40,8 @@ class PeoplePane(QtWidgets.QWidget):
         self.card = QtWidgets.QTextBrowser()
         use_source_font(self.card)
         self.card.setOpenLinks(False)
+        # Before a choice the card is half the dock: say what it is for rather than leave it blank.
+        self.card.setPlaceholderText("Choose a person in the list: who they were, their posts and their events.")
         self.card.anchorClicked.connect(self._on_link)
         split = QtWidgets.QSplitter(QtCore.Qt.Orientation.Vertical)
         split.addWidget(self.list)

@@ -73,6 +73,10 @@ class EventsItem(pg.GraphicsObject):
         self._grid = None
         self.row = np.zeros(len(layout.ids), dtype=np.int32)
         self._stack_key = None
+        n = len(layout.ids)  # masks and the selection of other events would be read past their end by paint
+        self.shown = self.shown if self.shown is not None and len(self.shown) == n else None
+        self.emphasis = self.emphasis if self.emphasis is not None and len(self.emphasis) == n else None
+        self.selected = self.selected if self.selected is not None and self.selected < n else None
         x0, x1 = layout.extent()
         self._bounds = QtCore.QRectF(x0, 0.0, max(x1 - x0, 1.0), layout.lanes * LANE_HEIGHT)
         self.update()

@@ -257,17 +257,23 @@ class TimelineWidget(QtWidgets.QWidget):
         lanes: list[tuple[str, str, str]],
         people: PersonLanes | Callable[[], PersonLanes] | None = None,
     ) -> None:
-        """Replace the events drawn (the store's plus the user's own in a lane of their own), keeping the view
-        and the selection when the selected event is still there."""
-        selected = self.selected_id()
+        """Replace the events drawn (the store's plus the user's own in a lane of their own), keeping the view,
+        the selection when the selected event is still there, and the events a search marks.
+
+        The marks and the selection are indices into the old arrays: they are carried over by event id, or an
+        own event added before them would shift them onto other events (and past the end, where paint fails).
+        """
+        selected, marked = self.selected_id(), self._ids_of(self.items.emphasis)
         self._category = (layout, [name for _, name, _ in lanes] + ["Other"], [c for _, _, c in lanes])
         self._people = people
         self.bounds = Bounds.around(*layout.extent())
         self.set_lane_mode(self.lane_mode if people is not None else "category")
-        index = self.layout_data.index_of(selected) if selected else None
-        if index is not None:
-            self.items.set_selected(index)
+        self.items.set_selected(self.layout_data.index_of(selected) if selected else None)
+        self.items.set_emphasis(self._indices(marked))
         self._fill_overview()
+
+    def _ids_of(self, mask: np.ndarray | None) -> set[str] | None:
+        return None if mask is None else {self.layout_data.ids[i] for i in np.flatnonzero(mask).tolist()}
 
     def set_eras(self, eras: Sequence[Era]) -> None:
         """Shade and name these periods; PageUp/PageDown walk them (none: page by a view width)."""
