@@ -38,7 +38,6 @@ from maisky_desktop.core.search import ParseCancelledError, Results
 from maisky_desktop.store import own_search
 from maisky_desktop.store.faults import damage_message
 from maisky_desktop.store.search import FilterSets, Searcher
-from maisky_desktop.store.userdata import open_reader
 
 if TYPE_CHECKING:
     from maisky_desktop.store.services import Services
@@ -214,6 +213,8 @@ class SearchRunner(QtCore.QObject):
             user[1].close()
         if wanted is None:
             return None
+        from maisky_desktop.store.userdata import open_reader  # here: sqlite-utils is not on the start-up path
+
         try:
             conn = open_reader(wanted)
         except sqlite3.Error:

@@ -95,3 +95,19 @@ def test_a_tour_asked_for_before_its_dock_was_shown_builds_and_plays(qtbot, wind
     assert window.tours.start(first)  # what --tour and the kiosk do
     qtbot.waitUntil(lambda: window.tours_dock.isVisible())
     assert window.tours.walk is not None
+
+
+def test_the_start_path_imports_neither_the_notes_database_layer_nor_the_build_readers():
+    """What the first frame needs is imported at start; sqlite-utils (notes), PyYAML (the build) and
+    importlib.metadata (About's notice) come later, when they are used."""
+    import subprocess
+    import sys
+
+    code = (
+        "import sys\n"
+        "import maisky_desktop.ui.app, maisky_desktop.ui.main_window, maisky_desktop.ui.theme\n"
+        "import maisky_desktop.ui.notes.session_file\n"
+        "print(sorted(m for m in ('sqlite_utils', 'yaml', 'importlib.metadata') if m in sys.modules))\n"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
+    assert out.strip() == "[]"
