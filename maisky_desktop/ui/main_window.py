@@ -89,7 +89,9 @@ class MainWindow(QtWidgets.QMainWindow):
         self.menus["File"].insertAction(self.commands[Act.COPY_CITATION], self.handout_action)  # the tours' handout
         accessibility.attach(self)
         self._list_docks()
-        self.statusBar().showMessage(services.summary())
+        # A permanent label, not a message: a menu's status tips erase messages, and the count never came back.
+        self.summary_label = QtWidgets.QLabel(services.summary())
+        self.statusBar().addWidget(self.summary_label)
 
     @property
     def tours(self) -> TourPanel:

@@ -20,10 +20,19 @@ QPushButton:focus, QToolButton:focus, QComboBox:focus, QLineEdit:focus, QSpinBox
 QListWidget:focus, QListView:focus, QTextBrowser:focus, QTabBar:focus, QTreeView:focus,
 QCheckBox:focus, QRadioButton:focus {{ border: 2px solid {FOCUS}; }}
 """
+# A spin box given a border by a style sheet loses its native buttons (a sliver, no arrows): they are
+# drawn here, with the arrow images Qt's own styles carry (no file of ours to ship).
+_ARROWS = ":/qt-project.org/styles/commonstyle/images"
 HIGH_CONTRAST_SHEET = f"""
 QWidget {{ color: #000000; background-color: #ffffff; }}
 QPushButton, QToolButton, QComboBox, QLineEdit, QSpinBox {{ border: 2px solid #000000; padding: 3px 8px; }}
 QPushButton:disabled, QToolButton:disabled {{ color: #595959; border-color: #595959; }}
+QSpinBox {{ padding-right: 1.6em; }}
+QSpinBox::up-button, QSpinBox::down-button {{ subcontrol-origin: border; width: 1.4em; border-left: 1px solid #000; }}
+QSpinBox::up-button {{ subcontrol-position: top right; border-bottom: 1px solid #000000; }}
+QSpinBox::down-button {{ subcontrol-position: bottom right; }}
+QSpinBox::up-arrow {{ image: url({_ARROWS}/arrow-up-16.png); width: 0.7em; height: 0.7em; }}
+QSpinBox::down-arrow {{ image: url({_ARROWS}/arrow-down-16.png); width: 0.7em; height: 0.7em; }}
 QTabBar::tab:selected {{ background-color: #000000; color: #ffffff; }}
 QTabBar::tab {{ border: 2px solid #000000; padding: 4px 10px; }}
 *:focus {{ border: 3px solid {FOCUS}; }}

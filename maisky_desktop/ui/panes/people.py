@@ -19,6 +19,11 @@ if TYPE_CHECKING:  # the type only: widgets get the services handed in, they nev
     from maisky_desktop.store.services import Services
 
 
+CARD_PLACEHOLDER = (
+    "<p style='color:#595959'>Choose a person in the list: who they were, their posts and their events.</p>"
+)
+
+
 class PeoplePane(QtWidgets.QWidget):
     """The list of people and the card of the one chosen."""
 
@@ -40,8 +45,9 @@ class PeoplePane(QtWidgets.QWidget):
         self.card = QtWidgets.QTextBrowser()
         use_source_font(self.card)
         self.card.setOpenLinks(False)
-        # Before a choice the card is half the dock: say what it is for rather than leave it blank.
-        self.card.setPlaceholderText("Choose a person in the list: who they were, their posts and their events.")
+        # Before a choice the card is half the dock: say what it is for rather than leave it blank (as HTML:
+        # a text edit's placeholder shows one line only, cut off in a narrow dock at a large text size).
+        self.card.setHtml(CARD_PLACEHOLDER)
         self.card.anchorClicked.connect(self._on_link)
         split = QtWidgets.QSplitter(QtCore.Qt.Orientation.Vertical)
         split.addWidget(self.list)
