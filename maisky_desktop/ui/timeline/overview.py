@@ -18,6 +18,7 @@ from maisky_desktop.core.viewport import Era
 from maisky_desktop.ui.timeline import style
 
 HEIGHT = 46
+LABEL_STEPS = (10, 20, 25, 50)  # years between labelled ticks, the smallest that fits first
 
 
 class OverviewStrip(QtWidgets.QWidget):
@@ -95,14 +96,24 @@ class OverviewStrip(QtWidgets.QWidget):
                 p.setBrush(QtGui.QColor("#8d98a6"))
                 p.drawRects([QtCore.QRectF(r.left() + c, bottom - h, 1.0, h) for c, h in enumerate(heights) if h > 0])
         p.setPen(QtGui.QColor(style.MUTED_INK))
-        p.setFont(style.ui_font(7.5))
-        step = 10 if r.width() / max(self.hi - self.lo, 1) * 10 >= 36 else 20
+        font = style.ui_font(7.5)
+        p.setFont(font)
+        step = self.label_step(r.width(), font)
         for year in range(int(np.ceil(self.lo / step) * step), int(self.hi) + 1, step):
             x = self._to_x(year)
             p.drawLine(QtCore.QPointF(x, r.top()), QtCore.QPointF(x, r.top() + 3))
             p.drawText(QtCore.QPointF(x + 2, r.top() + 10), str(year))
         p.end()
         return pix
+
+    def label_step(self, width: float, font: QtGui.QFont) -> int:
+        """Years between labelled ticks: the first whose labels do not run into each other in this font.
+
+        A fixed 36 px per label overlapped at a 150% text size ("'1890'1900'1910" in one run).
+        """
+        room = QtGui.QFontMetricsF(font).horizontalAdvance("1888") + 8  # the label, its offset and a gap
+        per_year = width / max(self.hi - self.lo, 1)
+        return next((step for step in LABEL_STEPS if per_year * step >= room), LABEL_STEPS[-1])
 
     def paintEvent(self, _event: QtGui.QPaintEvent) -> None:
         if self._cache is None or self._cache.size() != self.size() * self.devicePixelRatioF():
