@@ -40,7 +40,9 @@ class ImportPreview(QtWidgets.QDialog):
         self.table.setHorizontalHeaderLabels(["Row", "Result", "Title", "Date"])
         self.table.verticalHeader().hide()
         self.table.setEditTriggers(QtWidgets.QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.horizontalHeader().setSectionResizeMode(1, QtWidgets.QHeaderView.ResizeMode.Stretch)
+        header = self.table.horizontalHeader()
+        for column in (1, 2):  # the reason and the title share the width (titles were cut at a third of it)
+            header.setSectionResizeMode(column, QtWidgets.QHeaderView.ResizeMode.Stretch)
         self.only_bad = QtWidgets.QCheckBox("Show only rows with problems")
         self.only_bad.toggled.connect(self._fill)
         self.buttons = QtWidgets.QDialogButtonBox(QtWidgets.QDialogButtonBox.StandardButton.Cancel)
@@ -83,7 +85,7 @@ class ImportPreview(QtWidgets.QDialog):
                 self.preview.summary() + f"; columns ignored: {', '.join(self.preview.ignored_columns)}"
             )
         good = len(self.preview.good)
-        self.import_button.setText(f"Import {good} events")
+        self.import_button.setText(f"Import {good} event{'' if good == 1 else 's'}")
         self.import_button.setEnabled(good > 0 and not self.preview.problems)
         self._fill()
         return self.preview
@@ -107,6 +109,7 @@ class ImportPreview(QtWidgets.QDialog):
                     item.setBackground(_BAD)
                 self.table.setItem(i, j, item)
         self.table.resizeColumnToContents(0)
+        self.table.resizeColumnToContents(3)
 
     def confirm(self) -> None:
         if self.preview is None or not self.preview.good:
