@@ -236,7 +236,8 @@ def measure_startup(kind: str, home: Path | None = None) -> dict[str, float]:
         shell.open()
         window = shell.window
         wall, cpu = _wait_painted(app, window.timeline.plot.viewport())
-        while not hasattr(window, "research"):  # it attaches after the first frame; its session is saved on close
+        deadline = time.perf_counter() + 30  # the notes layer attaches after the first frame (its session is
+        while not hasattr(window, "research") and time.perf_counter() < deadline:  # saved on close); never hang
             app.processEvents()
         shell.close()  # ends the search thread: the process exits cleanly
         return {"ms": _ms(wall - _T0), "cpu_ms": _ms(cpu)}
