@@ -40,6 +40,23 @@ QToolTip {{ color: #000000; background-color: #ffff00; border: 2px solid #000000
 """
 
 
+def indicator_sheet(font_scale: float) -> str:
+    """Tick boxes and radio buttons (the handout's event list, Preferences) drawn black on white.
+
+    The platform style draws their frames light grey, faint against white in the high-contrast
+    theme; here a black frame, filled black when ticked, sized with the text.
+    """
+    side = round(13 * font_scale)
+    return f"""
+QCheckBox::indicator, QListView::indicator, QRadioButton::indicator {{
+    width: {side}px; height: {side}px; border: 2px solid #000000; background-color: #ffffff; }}
+QRadioButton::indicator {{ border-radius: {side // 2 + 2}px; }}
+QListView::indicator {{ width: {side - 5}px; height: {side - 5}px; }}
+QCheckBox::indicator:checked, QListView::indicator:checked, QRadioButton::indicator:checked {{
+    background-color: #000000; }}
+"""
+
+
 def high_contrast_palette() -> QtGui.QPalette:
     pal = QtGui.QPalette()
     black, white = QtGui.QColor("#000000"), QtGui.QColor("#ffffff")
@@ -96,7 +113,7 @@ def apply(
     if high_contrast:
         app.setPalette(high_contrast_palette())
         _timeline_high_contrast()
-        sheet += HIGH_CONTRAST_SHEET
+        sheet += HIGH_CONTRAST_SHEET + indicator_sheet(font_scale)
     app.setStyleSheet(sheet + extra_sheet)
 
 
