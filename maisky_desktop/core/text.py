@@ -51,13 +51,16 @@ def event_citations(detail: EventDetail) -> list[str]:
     return [citation(a.source, a.passage) for a in detail.anchors]
 
 
-def event_html(detail: EventDetail) -> str:
-    """The passage pane: title, date in words and as stated, people, places, lane, conflicts, then each anchor."""
+def event_html(detail: EventDetail, copy_links: bool = True) -> str:
+    """The passage pane: title, date in words and as stated, people, places, lane, conflicts, then each anchor.
+
+    ``copy_links`` False leaves out each anchor's "Copy citation" link (a kiosk has no clipboard a visitor can use).
+    """
     ev = detail.event
     parts = [f"<h2 style='margin-bottom:2px'>{_e(ev.title)}</h2>", _facts(detail)]
     parts.append(f"<p>{_e(ev.summary)}</p>")
     parts.append(_conflicts(detail))
-    parts += [_anchor_html(i, a) for i, a in enumerate(detail.anchors)]
+    parts += [_anchor_html(i, a, copy_links) for i, a in enumerate(detail.anchors)]
     return "".join(parts)
 
 
@@ -99,7 +102,7 @@ def _conflicts(detail: EventDetail) -> str:
 VERBATIM = "white-space:pre-wrap"  # source whitespace (tabs, thin spaces) shown as it is, not collapsed
 
 
-def _anchor_html(i: int, a: AnchorDetail) -> str:
+def _anchor_html(i: int, a: AnchorDetail, copy_links: bool = True) -> str:
     anchor = a.anchor
     markers = [Marker(r.char_start, r.char_end, r.label, f"note:{r.note_id}") for r in a.refs]
     body = paragraph_html(
@@ -111,10 +114,11 @@ def _anchor_html(i: int, a: AnchorDetail) -> str:
         for n in a.notes
     )
     reading = f"<p style='color:#8a5a00'>This source reads: {_e(anchor.reading)}</p>" if anchor.reading else ""
+    copy = f" &nbsp;·&nbsp; <a href='copy:{i}'>Copy citation</a>" if copy_links else ""
     return (
         f"<hr><p style='color:#555'>{_e(citation(a.source, a.passage))}</p>{reading}"
         f"<p style='{VERBATIM}'>{body}</p>{notes}"
-        f"<p><a href='open:{i}'>Open in document</a> &nbsp;·&nbsp; <a href='copy:{i}'>Copy citation</a></p>"
+        f"<p><a href='open:{i}'>Open in document</a>{copy}</p>"
     )
 
 

@@ -133,6 +133,7 @@ class Kiosk(QtCore.QObject):
         # other action with a shortcut (one added outside the registry: export, notes, the
         # handout) loses it. Actions without a shortcut (a line edit's clear button) stay.
         w.commands.disable(*KIOSK_OFF)
+        w.pane.offer_copy = False  # Copy citation is off: its link in the pane goes too
         registered = {action for _key, action in w.commands}
         for action in w.findChildren(QtGui.QAction):
             if action in registered:

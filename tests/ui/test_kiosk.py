@@ -268,3 +268,10 @@ def test_the_notes_commands_are_off_in_the_kiosk_whenever_the_notes_layer_comes(
         assert research.user.noted_targets("event") == set()
     finally:
         k.leaving = True
+
+
+def test_the_kiosk_pane_offers_no_copy_citation_link(qtbot, kiosk, window):
+    """Seen on Xvfb at 1920x1080: a tour stop's passage offered "Copy citation", a command the kiosk switches off."""
+    window.timeline.select("treaty-of-rapallo")
+    text = window.pane.toPlainText()
+    assert "Open in document" in text and "Copy citation" not in text

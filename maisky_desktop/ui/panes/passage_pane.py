@@ -36,6 +36,7 @@ class PassagePane(QtWidgets.QTextBrowser):
         self.setMinimumWidth(320)
         self.anchorClicked.connect(self._on_link)
         self.event_id: str | None = None
+        self.offer_copy = True  # the Copy citation links (a kiosk switches them off)
         self.citations: list[str] = []
         self._anchors: list[Anchor] = []
         self.setHtml(PASSAGE_PLACEHOLDER)
@@ -51,7 +52,7 @@ class PassagePane(QtWidgets.QTextBrowser):
         self.event_id = event_id
         self._anchors = [a.anchor for a in detail.anchors]
         self.citations = event_citations(detail)
-        self.setHtml(event_html(detail))
+        self.setHtml(event_html(detail, copy_links=self.offer_copy))
 
     def copy_citation(self, index: int = 0) -> str:
         """Put an anchor's citation (with its quoted words) on the clipboard; returns it."""
@@ -77,5 +78,5 @@ class PassagePane(QtWidgets.QTextBrowser):
         elif kind == "open" and value.isdigit() and int(value) < len(self._anchors):
             a = self._anchors[int(value)]
             self.open_in_document.emit(a.passage_id, a.char_start, a.char_end)
-        elif kind == "copy" and value.isdigit():
+        elif kind == "copy" and value.isdigit() and self.offer_copy:
             self.copy_citation(int(value))
