@@ -20,7 +20,8 @@ _REGNAL = re.compile(r"^[IVX]+$")  # "King George V" is filed under George
 
 
 def _words(text: str) -> list[str]:
-    return fold(text).replace("-", " ").split()
+    folded = text.lower() if text.isascii() else fold(text)  # most names: no accents to fold (the list sorts at start)
+    return folded.replace("-", " ").split()
 
 
 def surname(name: str, spellings: Iterable[str] = ()) -> str:
