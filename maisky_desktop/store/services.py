@@ -20,7 +20,6 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from maisky_desktop.core.filters import Filter
-from maisky_desktop.core.handout import Handout
 from maisky_desktop.core.layout import Layout
 from maisky_desktop.core.person_lanes import PersonLanes
 from maisky_desktop.core.records import (
@@ -39,10 +38,11 @@ from maisky_desktop.core.records import (
 from maisky_desktop.core.span import TimeSpan
 from maisky_desktop.core.tour import Tour
 from maisky_desktop.core.viewport import Era
-from maisky_desktop.store import handout, search, timeline, tours
+from maisky_desktop.store import search, timeline, tours
 from maisky_desktop.store.reader import Store, audit
 
-if TYPE_CHECKING:  # the joins with the user's data are imported when first asked for (start-up time)
+if TYPE_CHECKING:  # the joins with the user's data and the handouts are imported when first asked for (start-up time)
+    from maisky_desktop.core.handout import Handout
     from maisky_desktop.core.search import Spellings
     from maisky_desktop.store.all_sources import AllSources
     from maisky_desktop.store.exports import Gatherer
@@ -223,10 +223,14 @@ class Services:
 
     def tour_handout(self, tour_id: str) -> Handout:
         """A tour's stops on paper (``HandoutError`` names an unknown tour)."""
+        from maisky_desktop.store import handout  # a handout is asked for rarely: not imported at start-up
+
         return handout.tour_handout(self._store.conn, tour_id)
 
     def events_handout(self, event_ids: list[str], title: str = "Selected events") -> Handout:
         """Chosen events on paper, in time order (``HandoutError`` if none is known)."""
+        from maisky_desktop.store import handout
+
         return handout.events_handout(self._store.conn, event_ids, title)
 
     def audit(self, inputs_sha256: str) -> int:

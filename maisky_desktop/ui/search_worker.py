@@ -35,7 +35,6 @@ from PySide6 import QtCore
 
 from maisky_desktop.core.filters import Filter
 from maisky_desktop.core.search import ParseCancelledError, Results
-from maisky_desktop.store import own_search
 from maisky_desktop.store.faults import damage_message
 from maisky_desktop.store.search import FilterSets, Searcher
 
@@ -192,6 +191,8 @@ class SearchRunner(QtCore.QObject):
 
     def _with_own(self, conn: sqlite3.Connection, results: Results, filt: Filter, limits: dict[str, int]) -> Results:
         """The results with the researcher's own events and documents added (unchanged if those cannot be read)."""
+        from maisky_desktop.store import own_search  # only once a search reads the user's data: not at start-up
+
         try:
             own, more = own_search.search(conn, results.query, filt, limits)
         except sqlite3.Error:

@@ -4,6 +4,7 @@ import pytest
 from timeline_helpers import show
 
 from maisky_desktop.store.services import Services
+from maisky_desktop.ui import theme
 from maisky_desktop.ui.main_window import MainWindow
 from maisky_desktop.ui.timeline.widget import TimelineWidget
 
@@ -26,3 +27,12 @@ def timeline(qtbot, embedded_store):
     services = Services.open(embedded_store)
     yield show(qtbot, TimelineWidget.from_data(services.timeline()))
     services.close()
+
+
+@pytest.fixture
+def high_contrast(qapp):
+    """The high-contrast theme at 150% text, as a low-vision user sets it; the default look after."""
+    font = qapp.font()
+    theme.apply(qapp, font_scale=1.5, high_contrast=True)
+    yield
+    theme.restore(qapp, font)

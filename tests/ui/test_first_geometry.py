@@ -23,7 +23,9 @@ def test_a_first_start_fills_most_of_the_screen(screen, expected):
     assert screen.contains(got)  # no edge off the screen
 
 
-def test_the_app_opens_the_first_window_at_that_size(tmp_path, monkeypatch, qtbot, embedded_store):
+@pytest.fixture
+def first_start(tmp_path, monkeypatch, qtbot, embedded_store):
+    """Dress a window as a first start does (no saved layout) on a screen of the given free area."""
     from maisky_desktop.store.services import Services
     from maisky_desktop.ui import app, window_state
     from maisky_desktop.ui.main_window import MainWindow
@@ -34,38 +36,33 @@ def test_the_app_opens_the_first_window_at_that_size(tmp_path, monkeypatch, qtbo
         lambda: QtCore.QSettings(str(tmp_path / "layout.ini"), QtCore.QSettings.Format.IniFormat),
     )
     services = Services.open(embedded_store)
-    window = MainWindow(services)
-    qtbot.addWidget(window)
-    desktop = QtCore.QRect(0, 0, 1920, 1040)  # the offscreen screen is 800x800: stand in a desktop's
-    monkeypatch.setattr(window, "screen", lambda: SimpleNamespace(availableGeometry=lambda: desktop))
-    app._dresser(app.QtWidgets.QApplication.instance(), None, tmp_path / "user", 1)(window, None)
-    assert window.size() == QtCore.QSize(1728, 936)
-    window.close()
+    windows = []
+
+    def start(desktop: QtCore.QRect):
+        window = MainWindow(services)
+        qtbot.addWidget(window)
+        windows.append(window)
+        # the offscreen screen is 800x800: stand in the screen under test
+        monkeypatch.setattr(window, "screen", lambda: SimpleNamespace(availableGeometry=lambda: desktop))
+        app._dresser(app.QtWidgets.QApplication.instance(), None, tmp_path / "user", 1)(window, None)
+        return window
+
+    yield start
+    for window in windows:
+        window.close()
     services.close()
+
+
+def test_the_app_opens_the_first_window_at_that_size(first_start):
+    window = first_start(QtCore.QRect(0, 0, 1920, 1040))
+    assert window.size() == QtCore.QSize(1728, 936)
 
 
 @pytest.mark.parametrize(
     ("desktop", "maximised"),
     [(QtCore.QRect(0, 0, 1366, 740), True), (QtCore.QRect(0, 0, 1920, 1040), False)],
 )
-def test_on_a_laptop_screen_the_first_window_is_maximised_so_its_title_bar_shows(
-    tmp_path, monkeypatch, qtbot, embedded_store, desktop, maximised
-):
+def test_on_a_laptop_screen_the_first_window_is_maximised_so_its_title_bar_shows(first_start, desktop, maximised):
     """Seen on Xvfb + openbox at 1366x768: a window as large as the free area had its title bar above the screen."""
-    from maisky_desktop.store.services import Services
-    from maisky_desktop.ui import app, window_state
-    from maisky_desktop.ui.main_window import MainWindow
-
-    monkeypatch.setattr(
-        window_state,
-        "user_settings",
-        lambda: QtCore.QSettings(str(tmp_path / "layout.ini"), QtCore.QSettings.Format.IniFormat),
-    )
-    services = Services.open(embedded_store)
-    window = MainWindow(services)
-    qtbot.addWidget(window)
-    monkeypatch.setattr(window, "screen", lambda: SimpleNamespace(availableGeometry=lambda: desktop))
-    app._dresser(app.QtWidgets.QApplication.instance(), None, tmp_path / "user", 1)(window, None)
+    window = first_start(desktop)
     assert bool(window.windowState() & QtCore.Qt.WindowState.WindowMaximized) is maximised
-    window.close()
-    services.close()

@@ -4,18 +4,7 @@ Found on Xvfb at 150% text: the handout dialog's list of events to tick showed f
 on white, hard to see at all.
 """
 
-import pytest
 from PySide6 import QtCore, QtGui, QtWidgets
-
-from maisky_desktop.ui import theme
-
-
-@pytest.fixture
-def high_contrast(qapp):
-    font = qapp.font()
-    theme.apply(qapp, font_scale=1.5, high_contrast=True)
-    yield
-    theme.restore(qapp, font)
 
 
 def _darkest(image: QtGui.QImage, rect: QtCore.QRect) -> int:

@@ -4,18 +4,7 @@ Found on Xvfb at 150% text: the theme's black border on spin boxes (the filter's
 export's image size, Preferences' text size) left a sliver where the buttons were, no arrows.
 """
 
-import pytest
 from PySide6 import QtGui, QtWidgets
-
-from maisky_desktop.ui import theme
-
-
-@pytest.fixture
-def high_contrast(qapp):
-    font = qapp.font()
-    theme.apply(qapp, font_scale=1.5, high_contrast=True)
-    yield
-    theme.restore(qapp, font)
 
 
 def _dark_pixels(image: QtGui.QImage, rect) -> int:
