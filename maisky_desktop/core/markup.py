@@ -118,11 +118,14 @@ def _piece_runs(p: Piece, markers: Sequence[Marker], hidden: Sequence[tuple[int,
 
 def paragraph_html(
     pieces: Sequence[Piece],
-    highlight: tuple[int, int] | None = None,
+    highlights: Sequence[tuple[int, int]] = (),
     markers: Sequence[Marker] = (),
     hidden: Sequence[tuple[int, int]] = (),
 ) -> str:
-    """Join the pieces of a paragraph into HTML, highlighting [start, end) in file offsets."""
+    """Join the pieces of a paragraph into HTML, highlighting each [start, end) of ``highlights`` in file offsets.
+
+    Several spans, because the reader marks every word a search matched in a document, not
+    only the one quote an event anchors; all of them are file offsets, cut here and escaped."""
     out: list[str] = []
     for n, p in enumerate(pieces):
         if n:
@@ -132,13 +135,11 @@ def paragraph_html(
                 out.append(f'<sup><a href="{html.escape(item.href)}">{html.escape(item.label)}</a></sup>')
                 continue
             opening, closing = _open(item.styles)
-            edges = {item.start, item.end}
-            if highlight:
-                edges |= {c for c in highlight if item.start < c < item.end}
+            edges = {item.start, item.end} | {c for span in highlights for c in span if item.start < c < item.end}
             out.append(opening)
             for a, b in pairwise(sorted(edges)):
                 text = html.escape(p.text[a - p.char_start : b - p.char_start])
-                if highlight and highlight[0] <= a and b <= highlight[1]:
+                if any(s <= a and b <= e for s, e in highlights):
                     text = f'<span style="background-color:#ffe08a">{text}</span>'
                 out.append(text)
             out.append(closing)

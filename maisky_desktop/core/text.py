@@ -106,7 +106,7 @@ def _anchor_html(i: int, a: AnchorDetail, copy_links: bool = True) -> str:
     anchor = a.anchor
     markers = [Marker(r.char_start, r.char_end, r.label, f"note:{r.note_id}") for r in a.refs]
     body = paragraph_html(
-        [Piece(p.char_start, p.text) for p in a.pieces], (anchor.char_start, anchor.char_end), markers
+        [Piece(p.char_start, p.text) for p in a.pieces], [(anchor.char_start, anchor.char_end)], markers
     )
     notes = "".join(
         f"<p style='font-size:small; color:#333; {VERBATIM}'><a name='{anchor_name(n.id)}'></a>"

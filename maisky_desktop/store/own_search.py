@@ -88,6 +88,24 @@ def own_passages(conn: sqlite3.Connection, query: Query, f: Filter, limit: int) 
     return hits[:limit]
 
 
+def marks_in_document(conn: sqlite3.Connection, document_id: str, query: Query) -> list[tuple[int, int]]:
+    """Where ``query`` matches in an own document, as [start, end) file offsets, for the reader to highlight.
+
+    FTS5's ``highlight()`` marks the matched tokens in the stored passage text, which is the
+    exact file slice at ``char_start`` (``core.own_documents``); so a mark's place in that text
+    plus ``char_start`` is a file offset. Nothing is counted in a folded copy, whose lengths can
+    differ (``ß`` folds to ``ss``), so no offset can slip onto the wrong characters."""
+    if query.empty:
+        return []
+    rows = conn.execute(
+        "SELECT p.char_start, highlight(doc_passages_fts, 0, ?, ?) FROM doc_passages_fts "
+        "JOIN doc_passages p ON p.rowid = doc_passages_fts.rowid "
+        "WHERE doc_passages_fts MATCH ? AND p.document_id = ?",
+        [MARK_OPEN, MARK_CLOSE, query.fts(), document_id],
+    ).fetchall()
+    return sorted((start + a, start + b) for start, marked in rows for a, b in Snippet.from_marked(marked or "").spans)
+
+
 def _event_filter(f: Filter) -> tuple[str | None, list[object]]:
     """SQL narrowing own events as the filter narrows the own lane (None: the filter leaves none)."""
     if f.person is not None or f.lane not in (None, OWN_LANE):

@@ -43,7 +43,7 @@ from maisky_desktop.store.reader import Store, audit
 
 if TYPE_CHECKING:  # the joins with the user's data and the handouts are imported when first asked for (start-up time)
     from maisky_desktop.core.handout import Handout
-    from maisky_desktop.core.search import Spellings
+    from maisky_desktop.core.search import Query, Spellings
     from maisky_desktop.store.all_sources import AllSources
     from maisky_desktop.store.exports import Gatherer
     from maisky_desktop.store.timeline_content import TimelineContent
@@ -197,6 +197,15 @@ class Services:
             tuple(store.source_footnote_refs(source_id)),
             tuple(store.source_anchors(source_id)),
         )
+
+    def searched_words(self, source_id: str, query: Query) -> list[tuple[int, int]]:
+        """Where a search matched in a document, as file offsets, for the reader to highlight.
+
+        Empty for the shipped sources: their passages open on the quote an event anchors there,
+        which is the one highlight the reader shows for them. The user's own documents anchor
+        nothing until the researcher quotes them, so there the searched words are what a user
+        looks for (``WithOwnDocuments`` answers for them)."""
+        return []
 
     def person_card(self, person_id: str) -> PersonCard | None:
         return self._store.person_card(person_id)

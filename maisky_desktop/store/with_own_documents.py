@@ -1,16 +1,17 @@
 """The shipped store's services seen together with the user's own documents, for the document reader.
 
 Read-only on both sides. The reader asks for a passage, a source and a whole document
-(``Services.passage``, ``source``, ``document``); for an own document the answers come from
-the user database (own events anchored in it count as its anchors). Everything else is the
-shipped store's.
+(``Services.passage``, ``source``, ``document``, and where a search matched in it,
+``searched_words``); for an own document the answers come from the user database (own events
+anchored in it count as its anchors). Everything else is the shipped store's.
 """
 
 from __future__ import annotations
 
 from maisky_desktop.core.own_documents import DOC_ID_PREFIX
 from maisky_desktop.core.records import Anchored, DocumentView, Passage, Source
-from maisky_desktop.store import own_records
+from maisky_desktop.core.search import Query
+from maisky_desktop.store import own_records, own_search
 from maisky_desktop.store.services import Services
 from maisky_desktop.store.userdata import UserData
 
@@ -46,6 +47,11 @@ class WithOwnDocuments(Services):
             if did == source_id:
                 return Source(did, file_name, "", title, outlet=f"your document {file_name}")
         return None
+
+    def searched_words(self, source_id: str, query: Query) -> list[tuple[int, int]]:
+        if not source_id.startswith(DOC_ID_PREFIX):
+            return super().searched_words(source_id, query)
+        return own_search.marks_in_document(self._user.db.conn, source_id, query)
 
     def document(self, source_id: str) -> DocumentView | None:
         own = tuple(

@@ -17,7 +17,7 @@ from PySide6 import QtCore, QtGui, QtWidgets
 from maisky_desktop.core import span
 from maisky_desktop.core.filters import Filter, FilterSets
 from maisky_desktop.core.history import History
-from maisky_desktop.core.search import Results
+from maisky_desktop.core.search import Query, Results
 from maisky_desktop.core.session import Selection, Session
 from maisky_desktop.ui import accessibility, window_state
 from maisky_desktop.ui import tours as tours_ui
@@ -163,7 +163,7 @@ class MainWindow(QtWidgets.QMainWindow):
         self._typing.timeout.connect(self.run_search)
         self.runner.results.connect(self._on_results)
         self.runner.filter_sets.connect(self._on_filter_sets)
-        self.results.hit_chosen.connect(self.choose)
+        self.results.hit_chosen.connect(self.open_hit)
         self.results.more_wanted.connect(self.show_more)
         self.pane.person_activated.connect(lambda pid: self.choose("person", pid))
         self.pane.open_in_document.connect(self.open_in_document)
@@ -200,11 +200,17 @@ class MainWindow(QtWidgets.QMainWindow):
 
     # Intent ---------------------------------------------------------------------------------
 
-    def choose(self, kind: str, item_id: str) -> None:
+    def open_hit(self, kind: str, item_id: str) -> None:
+        """Open a hit of the results pane: as ``choose``, and the search it came from marks its words in the reader."""
+        shown = self.results.results
+        self.choose(kind, item_id, shown.query if shown is not None else None)
+
+    def choose(self, kind: str, item_id: str, searched: Query | None = None) -> None:
         """Open a search hit, a person chip, an event from the reader or a card.
 
         The researcher's own event is on the timeline like any other; an own document's
-        passage opens in the reader, which reads own documents (``store.with_own_documents``)."""
+        passage opens in the reader, which reads own documents (``store.with_own_documents``),
+        with the words ``searched`` matched highlighted there."""
         kind = {"own event": "event", "own passage": "passage"}.get(kind, kind)
         if kind == "event":
             self.timeline.center_on(item_id)
@@ -224,7 +230,7 @@ class MainWindow(QtWidgets.QMainWindow):
                     self.timeline.select(first)
                 finally:
                     self._quiet = False
-            self._show_passage(item_id)
+            self._show_passage(item_id, searched)
 
     def _on_event_picked(self, event_id: str) -> None:
         """An event was clicked, tabbed to or chosen: it opens in the pane (the reader keeps its page)."""
@@ -285,10 +291,10 @@ class MainWindow(QtWidgets.QMainWindow):
         self.people_dock.show()
         self.timeline.highlight(set(card.event_ids))
 
-    def _show_passage(self, passage_id: str) -> None:
+    def _show_passage(self, passage_id: str, searched: Query | None = None) -> None:
         detail = self.services.passage_detail(passage_id, self.session.selection.event)
         self.tabs.setCurrentWidget(self.reader)
-        self.reader.open(passage_id, detail.span if detail else None)
+        self.reader.open(passage_id, detail.span if detail else None, searched)
 
     def _on_filter_changed(self, f: Filter) -> None:
         if self.filter_bar.current() != f:
@@ -377,7 +383,7 @@ class MainWindow(QtWidgets.QMainWindow):
     def _choose_first(self) -> None:
         hit = self.results.first()
         if hit is not None:
-            self.choose(hit.kind, hit.id)
+            self.open_hit(hit.kind, hit.id)
 
     # Start-up options and shutdown ---------------------------------------------------------
 

@@ -22,7 +22,7 @@ def test_shown_characters_are_file_slices_in_order_and_offsets_still_point_into_
     for run in runs(NOTE, base):  # every run is a verbatim slice of the file at its offsets
         assert NOTE[run.start - base : run.end - base] in visible
     start = base + NOTE.index("Abstract")
-    html = paragraph_html([Piece(base, NOTE)], (start, start + len("Abstract")))
+    html = paragraph_html([Piece(base, NOTE)], [(start, start + len("Abstract"))])
     assert '<b><span style="background-color:#ffe08a">Abstract</span></b>' in html
 
 

@@ -69,3 +69,15 @@ def test_document_passages_and_titles_paged_with_more(user, tmp_path):
     assert (first.title, first.id) == ("Embassy diary", doc.document.passages[0].id)
     assert own_search.search(user.db.conn, parse("vansittart"), Filter(year_from=1938))[0]["own passage"] == []
     assert len(own_search.search(user.db.conn, parse("vansittart"), Filter(source=doc.id))[0]["own passage"]) == 10
+
+
+def test_the_words_a_search_matched_in_an_own_document_are_file_offsets_of_those_very_words(user, tmp_path):
+    text = "# Notes\n\nStraße, ﬁne: <i>Munich</i> & MÜNICH.\n\nAfter munich, nothing.\n"
+    path = tmp_path / "notes.md"
+    path.write_text(text, encoding="utf-8")
+    doc = read_document(path)
+    own_records.save_document(user, doc)
+    marks = own_search.marks_in_document(user.db.conn, doc.id, parse("munich"))
+    assert [text[a:b] for a, b in marks] == ["Munich", "MÜNICH", "munich"]  # folded lengths differ before them
+    assert own_search.marks_in_document(user.db.conn, doc.id, parse("")) == []
+    assert own_search.marks_in_document(user.db.conn, "doc-another", parse("munich")) == []

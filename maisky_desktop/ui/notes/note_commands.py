@@ -7,7 +7,7 @@ import functools
 from PySide6 import QtCore
 
 from maisky_desktop.core.own_events import OWN_ID_PREFIX
-from maisky_desktop.core.search import Spellings
+from maisky_desktop.core.search import Spellings, parse
 from maisky_desktop.core.source_selection import display_to_source
 from maisky_desktop.store import own_records
 from maisky_desktop.store.userdata import Note
@@ -113,8 +113,9 @@ class NoteCommands(NotesOnTimeline):
             if note.kind == "own event":
                 w.timeline.center_on(note.id)
                 w.timeline.select(note.id)
-            else:
-                w.choose("passage", note.id)
+            else:  # the words the notes panel searched for are highlighted in the document, as from the main search
+                searched = parse(self.panel.search.text(), self.spellings) if self.panel else None
+                w.choose("passage", note.id, searched)
             return
         if note.target_kind == "event":
             w.timeline.center_on(note.target_id)

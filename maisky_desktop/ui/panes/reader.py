@@ -1,4 +1,4 @@
-"""The document reader: a whole source, scrolled to a passage with the quoted span highlighted.
+"""The document reader: a whole source, scrolled to a passage with the quoted span (or the searched words) highlighted.
 
 Each passage is one block of the document, in reading order, so a block number is a passage
 index: that is how the reader scrolls to a passage and how it lists the events anchored in
@@ -18,6 +18,7 @@ from maisky_desktop.core.records import DocumentView, Passage
 from maisky_desktop.ui.text_font import use_source_font
 
 if TYPE_CHECKING:  # the type only: widgets get the services handed in, they never open a store
+    from maisky_desktop.core.search import Query
     from maisky_desktop.store.services import Services
 
 _TAGS = {"heading": "h3", "caption": "p", "footnote": "p", "reference": "p", "body": "p"}
@@ -63,17 +64,22 @@ class DocumentReader(QtWidgets.QWidget):
         self.text.clear()
         self.in_view.clear()
 
-    def open(self, passage_id: str, span: tuple[int, int] | None = None) -> bool:
-        """Show the passage's whole source, scrolled to it, the span (file offsets) highlighted."""
+    def open(self, passage_id: str, span: tuple[int, int] | None = None, searched: Query | None = None) -> bool:
+        """Show the passage's whole source, scrolled to it, the span (file offsets) highlighted.
+
+        ``searched``: the search a hit was chosen from; the words it matched in the document are
+        highlighted too (``Services.searched_words``: the user's own documents), as the results
+        pane marks them in the snippet, so the reader shows why the passage was found."""
         passage = self.services.passage(passage_id)
         doc = self.services.document(passage.source_id) if passage else None
         if doc is None:
             return False
-        self._load(doc, span)
+        marks = self.services.searched_words(doc.source.id, searched) if searched is not None else []
+        self._load(doc, [span, *marks] if span else marks)
         self.scroll_to(passage_id)
         return True
 
-    def _load(self, doc: DocumentView, span: tuple[int, int] | None) -> None:
+    def _load(self, doc: DocumentView, highlights: list[tuple[int, int]]) -> None:
         source = doc.source
         self.source_id = source.id
         self.title.setText(
@@ -92,8 +98,8 @@ class DocumentReader(QtWidgets.QWidget):
             self._anchors.setdefault(a.passage_id, []).append((a.event_id, a.title))
         blocks = []
         for p in self.passages:
-            highlight = span if span and p.char_start <= span[0] < p.char_end else None
-            body = paragraph_html([Piece(p.char_start, p.text)], highlight, refs.get(p.id, ()))
+            mine = [h for h in highlights if p.char_start <= h[0] < p.char_end]
+            body = paragraph_html([Piece(p.char_start, p.text)], mine, refs.get(p.id, ()))
             if p.id in cited_by:
                 body += f" <a href='back:{html.escape(cited_by[p.id])}'>↩</a>"
             tag = _TAGS.get(p.kind, "p")
