@@ -6,9 +6,11 @@ it, and it works from a read-only folder or a USB stick in a classroom.
 
 from __future__ import annotations
 
+import json
 import os
 import sqlite3
 import stat
+from collections.abc import Sequence
 from dataclasses import fields
 from datetime import date
 from pathlib import Path
@@ -282,6 +284,14 @@ class Store:
     def event(self, event_id: str) -> Event | None:
         row = self.conn.execute(f"SELECT {_EVENT_COLS} FROM events WHERE id = ?", (event_id,)).fetchone()
         return Event(*row) if row else None
+
+    def event_dates(self, event_ids: Sequence[str]) -> dict[str, tuple[str, str]]:
+        """id -> (EDTF date, the source's own words for it) of these events, in one query (ids not here: left out)."""
+        rows = self.conn.execute(
+            "SELECT id, date, date_text FROM events WHERE id IN (SELECT value FROM json_each(?))",
+            (json.dumps(list(event_ids)),),
+        )
+        return {r[0]: (r[1], r[2] or "") for r in rows}
 
     def events_between(self, first: date, last: date) -> list[Event]:
         """Events whose span overlaps [first, last], through the R*Tree."""

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import functools
 import sqlite3
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -127,6 +127,11 @@ class Services:
     # -- one thing ------------------------------------------------------------------------------
     def event(self, event_id: str) -> Event | None:
         return self._store.event(event_id)
+
+    def event_dates(self, event_ids: Sequence[str]) -> dict[str, tuple[str, str]]:
+        """id -> (EDTF date, the source's words) of the store's events among these, in one query: the Events
+        in view list dates every event on screen each time the view settles, too many for a query each."""
+        return self._store.event_dates(event_ids)
 
     def anchors(self, event_id: str) -> list[Anchor]:
         """Where an event is anchored, in the catalog's order."""

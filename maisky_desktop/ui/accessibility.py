@@ -6,7 +6,8 @@
   and gives any interactive widget still without a name one from its placeholder, tooltip,
   prefix or text, so nothing a screen reader reaches is announced as a bare "edit";
 - adds an **Events in view** dock: a list of the events on screen, each read as its title
-  and its date as the source states it, which follows the view and the selection (the list's
+  and its date in words, as precise as the source (the source's own phrase in the tooltip and
+  the accessible description), which follows the view and the selection (the list's
   current item moves with the selection, so Orca announces it) and opens an event on Enter;
 - makes the panes reachable from the keyboard: F6 / Shift+F6 move the focus from pane to
   pane (the timeline keeps Tab for stepping through events), and the timeline's buttons take focus.
@@ -103,7 +104,7 @@ def name_controls(window: QtWidgets.QWidget) -> None:
 
 
 class EventsInView(QtWidgets.QListWidget):
-    """The events on screen as a list: 'title, date as the source states it'; follows view and selection."""
+    """The events on screen as a list, each 'title' over 'date in words'; follows view and selection."""
 
     def __init__(self, window) -> None:
         super().__init__()
@@ -111,6 +112,8 @@ class EventsInView(QtWidgets.QListWidget):
         self.timeline = window.timeline
         self.setAccessibleName("Events in view")
         self.setUniformItemSizes(True)
+        self.setItemDelegate(_TitleOverDate(self))
+        self.setSpacing(2)  # items of two lines apart, also where the date's colour is the title's (high contrast)
         self._ids: list[str] = []
         self._refresh = QtCore.QTimer(self, singleShot=True, interval=150)
         self._refresh.timeout.connect(self.refresh)
@@ -120,7 +123,10 @@ class EventsInView(QtWidgets.QListWidget):
         self.refresh()
 
     def refresh(self) -> None:
-        """List the events the timeline shows now, in time order."""
+        """List the events the timeline shows now, in time order (not once the window is closed: the view
+        changes as it goes, and the store it would date them from may be closed before the timer fires)."""
+        if not self.window_.isVisible():
+            return
         lay = self.timeline.layout_data
         left, right = self.timeline.view_range()
         shown = self.timeline.items.shown
@@ -131,19 +137,21 @@ class EventsInView(QtWidgets.QListWidget):
         if ids == self._ids:
             return
         self._ids = ids
+        dates = self.window_.services.event_dates(ids)
         self.blockSignals(True)
         self.clear()
-        for i in idx:
-            stated = lay.stated[i] if lay.stated else ""
-            item = QtWidgets.QListWidgetItem(f"{lay.title(i)}, {stated or self._words(lay.ids[i])}")
-            item.setData(QtCore.Qt.ItemDataRole.UserRole, lay.ids[i])
-            self.addItem(item)
+        for i, event_id in zip(idx, ids, strict=True):
+            edtf, said = dates.get(event_id, ("", ""))
+            # an own event is not in the store: its lane holds its date in words (or as the researcher wrote it)
+            words = in_words(edtf) if edtf else (lay.stated[i] if lay.stated else "")
+            self.addItem(_item(event_id, lay.title(i), words, said))
         self.blockSignals(False)
         self.follow(self.timeline.selected_id())
 
-    def _words(self, event_id: str) -> str:
-        ev = self.window_.services.event(event_id)
-        return in_words(ev.date) if ev is not None else ""
+    def showEvent(self, event: QtGui.QShowEvent) -> None:
+        """A list built while the window was still hidden (a dock restored at start) fills once it shows."""
+        super().showEvent(event)
+        self._refresh.start()
 
     def follow(self, event_id: str | None) -> None:
         """Make the selected event the current item: a screen reader announces it."""
@@ -154,6 +162,59 @@ class EventsInView(QtWidgets.QListWidget):
 
     def _open(self, item: QtWidgets.QListWidgetItem) -> None:
         self.window_.choose("event", item.data(QtCore.Qt.ItemDataRole.UserRole))
+
+
+class _TitleOverDate(QtWidgets.QStyledItemDelegate):
+    """Paints an item's first line (the title) in the text colour and its second (the date) in the dimmer
+    placeholder colour, each line elided on its own: the eye tells the title from the date at a glance,
+    and a long title is cut at its end without taking the date with it."""
+
+    def paint(
+        self,
+        painter: QtGui.QPainter,
+        option: QtWidgets.QStyleOptionViewItem,
+        index: QtCore.QModelIndex | QtCore.QPersistentModelIndex,
+    ) -> None:
+        opt = QtWidgets.QStyleOptionViewItem(option)
+        self.initStyleOption(opt, index)
+        # the item's own text: initStyleOption turned its line break into U+2028 in ``opt.text``
+        title, _, date = str(index.data(QtCore.Qt.ItemDataRole.DisplayRole) or "").partition("\n")
+        opt.text = ""
+        widget = opt.widget
+        style = widget.style() if widget is not None else QtWidgets.QApplication.style()
+        style.drawControl(QtWidgets.QStyle.ControlElement.CE_ItemViewItem, opt, painter, widget)  # background
+        rect, palette, metrics = opt.rect, opt.palette, opt.fontMetrics
+        role = QtGui.QPalette.ColorRole
+        selected = bool(opt.state & QtWidgets.QStyle.StateFlag.State_Selected)
+        top = rect.top() + max(0, (rect.height() - 2 * metrics.height()) // 2)  # the two lines centred
+        line = QtCore.QRect(rect.left() + 4, top, rect.width() - 8, metrics.height())
+        flags = QtCore.Qt.AlignmentFlag.AlignLeft | QtCore.Qt.AlignmentFlag.AlignVCenter
+        painter.save()
+        painter.setFont(opt.font)
+        for text, colour in ((title, role.Text), (date, role.PlaceholderText)):
+            painter.setPen(palette.color(role.HighlightedText if selected else colour))
+            painter.drawText(line, flags, metrics.elidedText(text, QtCore.Qt.TextElideMode.ElideRight, line.width()))
+            line.translate(0, metrics.height())
+        painter.restore()
+
+
+def _item(event_id: str, title: str, words: str, said: str) -> QtWidgets.QListWidgetItem:
+    """One event of the list: its title, and under it its date in the app's words (``dates.in_words``).
+
+    The date is the EDTF's, so it says no more than the source does (a year stays a year). The
+    source's own words for the date ("In 1912, he settled in London until 1917") are a phrase cut
+    from a sentence: shown after a title they read as a run-on, cut mid-word where the dock is
+    narrow. They go to the tooltip and the accessible description instead, and a screen reader
+    gets "title, date" as the item's name. Two lines, so a long title never pushes the date out.
+    """
+    item = QtWidgets.QListWidgetItem(f"{title}\n{words}" if words else title)
+    item.setData(QtCore.Qt.ItemDataRole.UserRole, event_id)
+    item.setData(QtCore.Qt.ItemDataRole.AccessibleTextRole, f"{title}, {words}" if words else title)
+    source = f"The source: “{said}”" if said and said != words else ""
+    item.setToolTip(f"{title}\n{words}" + (f"\n{source}" if source else ""))
+    if source:
+        item.setData(QtCore.Qt.ItemDataRole.AccessibleDescriptionRole, source)
+    return item
 
 
 def _focus_cycle(window) -> list[QtWidgets.QWidget]:

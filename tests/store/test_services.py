@@ -96,3 +96,12 @@ def test_the_layers_over_the_store_get_typed_answers_not_a_connection(services, 
         assert services.gatherer(user).events(Filter(year_from=1922, year_to=1922))
     finally:
         user.close()
+
+
+def test_the_dates_of_many_events_come_in_one_answer_with_the_sources_words(services):
+    dates = services.event_dates(["maisky-london-exile", "maisky-born", "own-not-in-the-store"])
+    assert dates == {
+        "maisky-london-exile": ("1912/1917", "In 1912, he settled in London until 1917"),
+        "maisky-born": ("1884-01-19", "19 January 1884"),
+    }
+    assert services.event_dates([]) == {}
