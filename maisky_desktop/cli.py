@@ -366,6 +366,9 @@ def cmd_gui(
 
         show_fatal(str(exc))
         return 2
+    from maisky_desktop import collector
+
+    collector.pause()  # until the first frame: ui.app resumes it
     from maisky_desktop.ui.app import Look, run
 
     return run(

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from maisky_desktop.core.corpus import Document, Passage
+from maisky_desktop.core.corpus import Document
+from maisky_desktop.core.records import Passage
 
 
 @dataclass(frozen=True)

@@ -14,6 +14,8 @@ from dataclasses import dataclass, field
 from itertools import pairwise
 from pathlib import Path
 
+from maisky_desktop.core.records import Boilerplate, FootnoteRef, Passage
+
 KINDS = ("body", "heading", "caption", "footnote", "reference")
 
 SUPERSCRIPT_DIGITS = "⁰¹²³⁴⁵⁶⁷⁸⁹"
@@ -43,45 +45,6 @@ _REF_MARKERS = re.compile(r"<sup>(?P<sup>\d+)</sup>|(?P<uni>[⁰¹²³⁴⁵⁶�
 _TERMINAL = re.compile(r"""[.?!:;…][\s"'”’)\]]*$""")
 _WIKI_LEAD = re.compile(r"\b(?:is|was) an? ")
 _TRAILING_MARKERS = re.compile(r"(?:<sup>\d+</sup>|[⁰¹²³⁴⁵⁶⁷⁸⁹]+|\[\d+\])+$")
-
-
-@dataclass(frozen=True)
-class Passage:
-    """One paragraph, or one piece of a paragraph that a page break cut in two."""
-
-    id: str
-    source_id: str
-    seq: int
-    kind: str
-    char_start: int
-    char_end: int
-    text: str
-    para_id: str  # id of the first piece of the logical paragraph
-    piece: int  # 0 for the first piece, 1 for the next ...
-    label: str | None = None  # footnote or reference label ("12", "*")
-    para_no: int | None = None  # 1-based number of the body paragraph, for citations
-
-
-@dataclass(frozen=True)
-class Boilerplate:
-    """A line that is not the author's text (web chrome, a cover sheet, a rule)."""
-
-    source_id: str
-    char_start: int
-    char_end: int
-    text: str
-    reason: str
-
-
-@dataclass(frozen=True)
-class FootnoteRef:
-    """A footnote marker in a passage and the note it points to."""
-
-    passage_id: str
-    char_start: int  # offsets in the source file
-    char_end: int
-    label: str
-    note_id: str
 
 
 @dataclass

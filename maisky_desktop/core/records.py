@@ -1,9 +1,9 @@
 """The records the app reads from the store, each defined once, as frozen dataclasses.
 
 The store's tables are derived from these where a table holds exactly one record
-(``store.schema.columns_of``): a passage, a footnote marker and a boilerplate line are the
-corpus parser's own records (``core.corpus``), a source is the provenance record
-(``core.sources``), an event row is defined here.
+(``store.schema.columns_of``): a passage, a footnote marker and a boilerplate line are what the
+corpus parser (``core.corpus``) makes of a source, defined here so that reading them does not
+load the parser; a source is the provenance record (``core.sources``); an event row.
 The build writes them with ``dataclasses.asdict``, the reader selects their fields by
 name, and the synthetic benchmark store inserts ``dataclasses.astuple`` of them. The
 composite records below (an event's detail, a person card, a passage with its notes) are
@@ -15,7 +15,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from maisky_desktop.core.corpus import Boilerplate, FootnoteRef, Passage
 from maisky_desktop.core.sources import Source
 
 __all__ = [
@@ -39,6 +38,45 @@ __all__ = [
     "Source",
     "SourceCount",
 ]
+
+
+@dataclass(frozen=True)
+class Passage:
+    """One paragraph, or one piece of a paragraph that a page break cut in two."""
+
+    id: str
+    source_id: str
+    seq: int
+    kind: str
+    char_start: int
+    char_end: int
+    text: str
+    para_id: str  # id of the first piece of the logical paragraph
+    piece: int  # 0 for the first piece, 1 for the next ...
+    label: str | None = None  # footnote or reference label ("12", "*")
+    para_no: int | None = None  # 1-based number of the body paragraph, for citations
+
+
+@dataclass(frozen=True)
+class Boilerplate:
+    """A line that is not the author's text (web chrome, a cover sheet, a rule)."""
+
+    source_id: str
+    char_start: int
+    char_end: int
+    text: str
+    reason: str
+
+
+@dataclass(frozen=True)
+class FootnoteRef:
+    """A footnote marker in a passage and the note it points to."""
+
+    passage_id: str
+    char_start: int  # offsets in the source file
+    char_end: int
+    label: str
+    note_id: str
 
 
 @dataclass(frozen=True)

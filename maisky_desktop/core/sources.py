@@ -6,10 +6,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from maisky_desktop.core.corpus import Document, parse_document, read_source
-
-if TYPE_CHECKING:  # the catalog reader (PyYAML) is for the build: the app reads ``Source`` rows without it
+if TYPE_CHECKING:  # the catalog reader (PyYAML) and the parser are for the build: the app reads ``Source`` rows
     from maisky_desktop.core.catalog import Problem
+    from maisky_desktop.core.corpus import Document
 
 KINDS = ("news", "essay", "encyclopedia", "journal article")
 _REQUIRED = ("id", "file", "sha256", "title")  # the Source fields without a default
@@ -37,6 +36,7 @@ def load_sources(seeds: Path, label: str, problems: list[Problem]) -> list[tuple
     import hashlib
 
     from maisky_desktop.core.catalog import Problem, read_yaml
+    from maisky_desktop.core.corpus import parse_document, read_source
 
     found = []
     for rec in read_yaml(seeds / "sources.yaml", label, problems):

@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING
 
 from PySide6 import QtCore, QtGui, QtWidgets
 
-from maisky_desktop import logs
+from maisky_desktop import collector, logs
 from maisky_desktop.store.faults import damage_message
 from maisky_desktop.store.reader import Store, StoreError, needs_background_check
 from maisky_desktop.store.services import Services
@@ -304,6 +304,9 @@ def _dresser(
     """How each window is set up: as a kiosk, or sized and shown with the user's notes attached."""
 
     def dress(window, geometry: QtCore.QRect | None) -> None:
+        # The collector resumes after the first frame; the notes layer's follow-up, registered later,
+        # runs first (the last event filter installed sees the paint first), so its objects are frozen too.
+        after_first_frame(window.timeline.plot.viewport(), collector.settle)
         if kiosk_settings is not None:
             from maisky_desktop.ui.kiosk import Kiosk
 
@@ -420,6 +423,7 @@ def run(
         print(f"maisky-desktop: {message}{where}", file=sys.stderr)
         show_fatal(message)
     finally:
+        collector.settle()  # a start that failed before its first frame
         if shell is not None:
             shell.close()
             shell.deleteLater()

@@ -11,10 +11,11 @@ from __future__ import annotations
 
 from PySide6 import QtGui, QtWidgets
 
+from maisky_desktop.ui import focus_frame
 from maisky_desktop.ui.timeline import style
 
 FOCUS = "#0039b3"
-# A visible keyboard focus on every control, in every theme.
+# The high-contrast theme's keyboard focus, with its sheet (the normal theme has ui.focus_frame instead).
 FOCUS_SHEET = f"""
 QPushButton:focus, QToolButton:focus, QComboBox:focus, QLineEdit:focus, QSpinBox:focus,
 QListWidget:focus, QListView:focus, QTextBrowser:focus, QTabBar:focus, QTreeView:focus,
@@ -114,18 +115,21 @@ def apply(
     font = QtGui.QFont(app.font())
     font.setPointSizeF(font.pointSizeF() * font_scale)
     app.setFont(font)
-    sheet = FOCUS_SHEET
     if high_contrast:
         app.setPalette(high_contrast_palette())
         _timeline_high_contrast()
-        sheet += HIGH_CONTRAST_SHEET + indicator_sheet(font_scale)
-    app.setStyleSheet(sheet + extra_sheet)
+        focus_frame.stop(app)
+        app.setStyleSheet(FOCUS_SHEET + HIGH_CONTRAST_SHEET + indicator_sheet(font_scale) + extra_sheet)
+    else:
+        app.setStyleSheet(extra_sheet)  # none at all in the normal theme: see ui.focus_frame
+        focus_frame.follow_focus(app, FOCUS)
 
 
 def restore(app: QtWidgets.QApplication, font: QtGui.QFont) -> None:
-    """Back to the default look (tests that tried a theme)."""
+    """Back to Qt's own look, as before ``apply`` (tests that tried a theme)."""
     for name, value in _TIMELINE_DEFAULTS.items():
         setattr(style, name, value)
     app.setPalette(QtGui.QPalette())
     app.setFont(font)
     app.setStyleSheet("")
+    focus_frame.stop(app)

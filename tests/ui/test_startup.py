@@ -98,9 +98,9 @@ def test_a_tour_asked_for_before_its_dock_was_shown_builds_and_plays(qtbot, wind
 
 
 def test_the_start_path_imports_neither_the_notes_database_layer_nor_the_build_readers():
-    """What the first frame needs is imported at start; sqlite-utils (notes), PyYAML (the build),
-    importlib.metadata (About's notice), the handouts and the search of the user's own data come
-    later, when they are used."""
+    """What the first frame needs is imported at start; sqlite-utils (notes), PyYAML and the source
+    parser (the build), importlib.metadata (About's notice), the handouts and the search of the
+    user's own data come later, when they are used."""
     import subprocess
     import sys
 
@@ -109,7 +109,7 @@ def test_the_start_path_imports_neither_the_notes_database_layer_nor_the_build_r
         "import maisky_desktop.ui.app, maisky_desktop.ui.main_window, maisky_desktop.ui.theme\n"
         "import maisky_desktop.ui.notes.session_file\n"
         "later = ('sqlite_utils', 'yaml', 'importlib.metadata', 'maisky_desktop.store.handout',"
-        " 'maisky_desktop.store.own_search')\n"
+        " 'maisky_desktop.store.own_search', 'maisky_desktop.core.corpus')\n"
         "print(sorted(m for m in later if m in sys.modules))\n"
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
