@@ -21,9 +21,9 @@ from pathlib import Path
 from maisky_desktop.core.filters import Filter
 from maisky_desktop.core.search import Hit, Query
 from maisky_desktop.store import own_search
+from maisky_desktop.store.search import PROGRESS_STEPS
 
 NEEDED = ("own_events", "own_events_fts", "documents", "doc_passages", "doc_passages_fts")
-PROGRESS_STEPS = 2000  # virtual-machine steps between two checks of ``cancelled``
 
 
 class OwnDataError(Exception):

@@ -46,7 +46,6 @@ if TYPE_CHECKING:
 
 SEARCH, FILTER = 0, 1  # the two kinds of request, each with its own generations
 
-PROGRESS_STEPS = 2000
 JOIN_TIMEOUT_S = 5.0
 
 _live: weakref.WeakSet[SearchRunner] = weakref.WeakSet()
@@ -78,11 +77,10 @@ class SearchRunner(QtCore.QObject):
         self._path = services.path
         self._latests = [0, 0]  # per kind: the newest generation asked for
         self._requests: queue.SimpleQueue[tuple[int, int, str, Filter, dict[str, int]] | None] = queue.SimpleQueue()
-        conn = services.open_sibling()  # same file identity as the window's store, or StoreError
-        conn.set_progress_handler(self._stale_running, PROGRESS_STEPS)
-        self._conn: sqlite3.Connection | None = conn
-        self._user_path: Path | None = None  # set from the UI thread; the worker opens its own reader
         self._running = (SEARCH, 0)
+        # same file identity as the window's store (or StoreError); a stale statement stops at its next check
+        self._conn: sqlite3.Connection | None = services.open_sibling(cancelled=self._stale_running)
+        self._user_path: Path | None = None  # set from the UI thread; the worker opens its own reader
         self._finished.connect(self._on_finished, QtCore.Qt.ConnectionType.QueuedConnection)
         self._resolved.connect(self._on_resolved, QtCore.Qt.ConnectionType.QueuedConnection)
         self._failed.connect(self._on_failed, QtCore.Qt.ConnectionType.QueuedConnection)
