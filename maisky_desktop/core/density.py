@@ -77,3 +77,27 @@ def union_spans(x0: np.ndarray, x1: np.ndarray, gap: float) -> tuple[np.ndarray,
     reach = np.maximum.accumulate(b)
     starts = np.flatnonzero(np.r_[True, a[1:] > reach[:-1] + gap])
     return a[starts], np.maximum.reduceat(b, starts)
+
+
+def depth_runs(x0: np.ndarray, x1: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Spans cut where any begins or ends: runs ``(starts, ends, depth)``, depth = how many spans cover the run.
+
+    Stacked translucent bars of one colour blend, pixel by pixel, to what one layer of alpha
+    ``1 - (1 - a) ** depth`` gives (``layered_alpha``). A lane whose long bars all cross the view
+    put each pixel under a dozen layers: 12 million pixels blended a frame at 1e5 events for a
+    view of one million. Runs blend each pixel once, and cover exactly the pixels the spans did.
+    """
+    if not len(x0):
+        return x0, x1, np.zeros(0, dtype=np.int64)
+    edges = np.concatenate([x0, x1])
+    step = np.concatenate([np.ones(len(x0), dtype=np.int64), -np.ones(len(x1), dtype=np.int64)])
+    order = np.argsort(edges, kind="stable")
+    edges, depth = edges[order], np.cumsum(step[order])
+    starts, ends, depth = edges[:-1], edges[1:], depth[:-1]
+    keep = (ends > starts) & (depth > 0)
+    return starts[keep], ends[keep], depth[keep]
+
+
+def layered_alpha(alpha: int, depth: np.ndarray) -> np.ndarray:
+    """The alpha (0-255) of one layer that blends like ``depth`` layers of ``alpha`` stacked, per run."""
+    return np.rint(255 * (1 - (1 - alpha / 255) ** depth)).astype(np.int64)

@@ -49,7 +49,7 @@ def stack(lanes: np.ndarray, starts: np.ndarray, ends: np.ndarray, title_w: np.n
             if row_end[row] <= s:
                 break
         else:
-            row = min(span, key=row_end.__getitem__)  # the row that ends first (the first of equals)
+            row = row_end.index(min(row_end))  # the row that ends first (the first of equals)
         if reach[i] > row_end[row]:
             row_end[row] = reach[i]
         got[i] = row

@@ -19,7 +19,7 @@ from maisky_desktop.core.filters import Filter, FilterSets
 from maisky_desktop.core.history import History
 from maisky_desktop.core.search import Query, Results
 from maisky_desktop.core.session import Selection, Session
-from maisky_desktop.ui import accessibility, window_state
+from maisky_desktop.ui import accessibility, dock_tabs, window_state
 from maisky_desktop.ui import tours as tours_ui
 from maisky_desktop.ui.actions import Act, Actions
 from maisky_desktop.ui.filter_bar import FilterBar
@@ -89,6 +89,7 @@ class MainWindow(QtWidgets.QMainWindow):
         self.menus["File"].insertAction(self.commands[Act.COPY_CITATION], self.handout_action)  # the tours' handout
         accessibility.attach(self)
         self._list_docks()
+        dock_tabs.attach(self)  # "People", not "P…", under the docks at a large text size
         # A permanent label, not a message: a menu's status tips erase messages, and the count never came back.
         self.summary_label = QtWidgets.QLabel(services.summary())
         self.statusBar().addWidget(self.summary_label)

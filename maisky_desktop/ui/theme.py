@@ -21,8 +21,9 @@ QPushButton:focus, QToolButton:focus, QComboBox:focus, QLineEdit:focus, QSpinBox
 QListWidget:focus, QListView:focus, QTextBrowser:focus, QTabBar:focus, QTreeView:focus,
 QCheckBox:focus, QRadioButton:focus {{ border: 2px solid {FOCUS}; }}
 """
-# A spin box given a border by a style sheet loses its native buttons (a sliver, no arrows): they are
-# drawn here, with the arrow images Qt's own styles carry (no file of ours to ship).
+# A spin box given a border by a style sheet loses its native buttons (a sliver, no arrows), and the padding
+# of bordered tool buttons leaves a tab bar's scroll buttons no room for theirs: both are drawn here, with
+# the arrow images Qt's own styles carry (no file of ours to ship).
 _ARROWS = ":/qt-project.org/styles/commonstyle/images"
 HIGH_CONTRAST_SHEET = f"""
 QWidget {{ color: #000000; background-color: #ffffff; }}
@@ -35,6 +36,10 @@ QSpinBox::down-button {{ subcontrol-position: bottom right; }}
 QSpinBox::up-arrow {{ image: url({_ARROWS}/arrow-up-16.png); width: 0.7em; height: 0.7em; }}
 QSpinBox::down-arrow {{ image: url({_ARROWS}/arrow-down-16.png); width: 0.7em; height: 0.7em; }}
 QTabBar::tab:selected {{ background-color: #000000; color: #ffffff; }}
+QTabBar::scroller {{ width: 2.4em; }}
+QTabBar QToolButton {{ padding: 0px; }}
+QTabBar QToolButton::left-arrow {{ image: url({_ARROWS}/arrow-left-16.png); width: 0.8em; height: 0.8em; }}
+QTabBar QToolButton::right-arrow {{ image: url({_ARROWS}/arrow-right-16.png); width: 0.8em; height: 0.8em; }}
 QTabBar::tab {{ border: 2px solid #000000; padding: 4px 10px; }}
 *:focus {{ border: 3px solid {FOCUS}; }}
 QToolTip {{ color: #000000; background-color: #ffff00; border: 2px solid #000000; }}

@@ -2,7 +2,7 @@ from datetime import date
 
 import numpy as np
 
-from maisky_desktop.core.density import DensityGrid, block_edges, column_edges, union_spans
+from maisky_desktop.core.density import DensityGrid, block_edges, column_edges, depth_runs, layered_alpha, union_spans
 from maisky_desktop.core.layout import layout_from_columns
 
 
@@ -60,3 +60,28 @@ def test_union_spans_merges_overlapping_and_touching_spans_only():
     x1 = np.array([6.0, 3.0, 4.0, 10.2, 12.0])
     a, b = union_spans(x0, x1, 0.25)
     assert a.tolist() == [0.0, 5.0, 10.0] and b.tolist() == [4.0, 6.0, 12.0]
+
+
+def test_depth_runs_count_the_spans_over_every_point_and_cover_only_them():
+    rng = np.random.default_rng(7)
+    x0 = rng.uniform(0, 100, 300)
+    x1 = x0 + rng.exponential(8, 300)
+    x1[:20] = x0[:20]  # empty spans cover nothing
+    starts, ends, depth = depth_runs(x0, x1)
+    assert np.all(ends > starts) and np.all(starts[1:] >= ends[:-1])  # runs in order, never overlapping
+    for x in rng.uniform(-5, 130, 2000):
+        covering = int(((x0 <= x) & (x < x1)).sum())
+        run = np.flatnonzero((starts <= x) & (x < ends))
+        assert (int(depth[run[0]]) if len(run) else 0) == covering
+
+
+def test_one_layer_of_the_layered_alpha_blends_like_the_stack():
+    background, colour = 250.0, 40.0
+    for alpha in (235, 95, 31):
+        for depth in range(1, 8):
+            stacked = background
+            for _ in range(depth):
+                stacked = colour * alpha / 255 + stacked * (1 - alpha / 255)
+            once_alpha = int(layered_alpha(alpha, np.array([depth]))[0])
+            once = colour * once_alpha / 255 + background * (1 - once_alpha / 255)
+            assert abs(once - stacked) <= 0.6  # within the rounding of an 8-bit alpha

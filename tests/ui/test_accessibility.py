@@ -155,3 +155,12 @@ def test_each_event_in_view_reads_as_its_title_over_its_date_in_words_never_a_cu
     cell = cells["Maisky's London exile years, 1912–1917"]
     assert cell.text(A.Text.Description) == "The source: “In 1912, he settled in London until 1917”"
     assert events.visualItemRect(london).height() >= 2 * events.fontMetrics().height()  # the date on a line of its own
+
+
+def test_the_notes_dock_controls_are_named_once_the_notes_layer_attaches(qtbot, window, tmp_path):
+    """The notes layer attaches after the first frame: its controls are named then, not left blank."""
+    from maisky_desktop.ui.notes.research import attach
+
+    research = attach(window, tmp_path / "notes", restore=False)
+    research.dock.raise_()
+    assert _unnamed(window) == []

@@ -20,7 +20,7 @@ import pyqtgraph as pg
 from PySide6 import QtCore, QtGui
 
 from maisky_desktop.core import stacking
-from maisky_desktop.core.density import DensityGrid, column_edges, union_spans
+from maisky_desktop.core.density import DensityGrid, column_edges, depth_runs, layered_alpha, union_spans
 from maisky_desktop.core.layout import CONTEXT_BEFORE, Layout
 from maisky_desktop.ui.timeline import style
 
@@ -241,18 +241,32 @@ class EventsItem(pg.GraphicsObject):
         for a, b in zip(np.r_[0, cuts].tolist(), np.r_[cuts, len(key)].tolist()):
             lane, shape, tone = int(lanes[a]), int(shapes[a]), int(tones[a])
             y = float(self.band_top(lane, int(rows[a])))
-            s0, s1 = (x0[a:b], x1[a:b]) if b - a <= _MERGE_ABOVE else union_spans(x0[a:b], x1[a:b], px / 2)
-            xs, ws = s0.tolist(), (s1 - s0).tolist()
-            painter.setBrush(self._brushes[lane][(shape, tone)])
             if shape == _VAGUE:  # a faint box with a dotted outline: somewhere in here, not all of it
+                s0, s1 = (x0[a:b], x1[a:b]) if b - a <= _MERGE_ABOVE else union_spans(x0[a:b], x1[a:b], px / 2)
+                painter.setBrush(self._brushes[lane][(shape, tone)])
                 painter.setPen(self._pens[lane][tone])
-                painter.drawRects([QtCore.QRectF(x, y, w, h) for x, w in zip(xs, ws)])
+                painter.drawRects([QtCore.QRectF(x, y, w, h) for x, w in zip(s0.tolist(), (s1 - s0).tolist())])
                 painter.setPen(QtCore.Qt.PenStyle.NoPen)
                 continue
-            painter.drawRects([QtCore.QRectF(x, y, w, h) for x, w in zip(xs, ws)])
+            if b - a > _MERGE_ABOVE:
+                s0, s1 = union_spans(x0[a:b], x1[a:b], px / 2)
+                depth = np.ones(len(s0), dtype=np.int64)
+            else:  # the overlaps as runs of equal depth, each pixel blended once (as many layers would blend it)
+                s0, s1, depth = depth_runs(x0[a:b], x1[a:b])
+            self._fill_runs(painter, s0, s1, depth, self._brushes[lane][(shape, tone)], y, h)
             if shape == _SOFT:  # a soft mark keeps a solid top edge: where it is, not how sure
-                painter.setBrush(self._brushes[lane][(_HARD, tone)])
-                painter.drawRects([QtCore.QRectF(x, y, w, edge) for x, w in zip(xs, ws)])
+                self._fill_runs(painter, s0, s1, depth, self._brushes[lane][(_HARD, tone)], y, edge)
+
+    def _fill_runs(self, painter, s0: np.ndarray, s1: np.ndarray, depth: np.ndarray, colour: QtGui.QColor, y, h):
+        """Runs ``[s0, s1)`` at ``depth`` layers of ``colour``: one fill per run, with the stacked layers' alpha."""
+        alphas = layered_alpha(colour.alpha(), depth)
+        for alpha in np.unique(alphas).tolist():
+            pick = alphas == alpha
+            brush = QtGui.QColor(colour)
+            brush.setAlpha(alpha)
+            painter.setBrush(brush)
+            xs, ws = s0[pick].tolist(), (s1[pick] - s0[pick]).tolist()
+            painter.drawRects([QtCore.QRectF(x, y, w, h) for x, w in zip(xs, ws)])
 
     def _paint_circa(self, painter, idx: np.ndarray, px: float) -> None:
         """Circa dates fade out at both ends: the source does not say where they begin or end."""

@@ -7,8 +7,6 @@ draws. With too many events in view for titles, aligned blocks show counts inste
 
 from __future__ import annotations
 
-import dataclasses
-
 import numpy as np
 import pyqtgraph as pg
 from PySide6 import QtCore, QtGui
@@ -125,7 +123,20 @@ class LabelsItem(pg.GraphicsObject):
         starts = np.maximum((lay.x0[idx] - left) * sx, _EDGE_PX)
         tracks = lay.lane[idx].astype(np.int64) * stacking.MAX_ROWS + self.events.row[idx]
         boxes = labels.place(tracks, starts, self._measure(idx), idx, view_w)
-        return [dataclasses.replace(b, lane=b.lane // stacking.MAX_ROWS, row=b.lane % stacking.MAX_ROWS) for b in boxes]
+        rows = stacking.MAX_ROWS  # the track back to lane and row; built directly, as dataclasses.replace costs
+        return [  # about 0.3 ms a frame at a hundred titles
+            labels.Label(
+                lane=b.lane // rows,
+                x=b.x,
+                width=b.width,
+                index=b.index,
+                count=b.count,
+                elided=b.elided,
+                members=b.members,
+                row=b.lane % rows,
+            )
+            for b in boxes
+        ]
 
     def _count_blocks(self, left: float, right: float, sx: float, view_w: float) -> list[labels.Label]:
         edges = block_edges(left, right, labels.CLUSTER_W * 1.4 / sx)
