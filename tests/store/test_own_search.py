@@ -82,3 +82,53 @@ def test_the_words_a_search_matched_in_an_own_document_are_file_offsets_of_those
     assert [text[a:b] for a, b in marks] == ["Munich", "MÜNICH", "munich"]  # folded lengths differ before them
     assert own_search.marks_in_document(user.db.conn, doc.id, parse("")) == []
     assert own_search.marks_in_document(user.db.conn, "doc-another", parse("munich")) == []
+
+
+def _many(user, store, n, note="cable from the embassy; lunch with Halifax at the Foreign Office"):
+    sources = AllSources(store, user)
+    own_records.import_events(user, [draft_event(sources, f"Cable {i}", "1938", note=note) for i in range(n)])
+
+
+def test_over_many_own_events_the_ones_the_query_names_come_first(user, store):
+    """300 notes mention Halifax, then two events are titled with him and one names him among its people:
+    those three lead the page, though they were added last, after every note that mentions him."""
+    _many(user, store, 300)
+    sources = AllSources(store, user)
+    titled = [
+        own_records.save_event(user, draft_event(sources, title, "1939"))
+        for title in ("Halifax at Chequers", "Tea with Lord Halifax and the Webbs")
+    ]
+    named = own_records.save_event(user, draft_event(sources, "Dinner at the embassy", "1939", people="Lord Halifax"))
+    hits, more = own_search.search(user.db.conn, parse("halifax"))
+    first = [h.id for h in hits["own event"][:3]]
+    assert first == [titled[0].id, titled[1].id, named.id]  # the shorter title first, as bm25 has it
+    assert hits["own event"][0].snippet.bracketed() == "[Halifax] at Chequers"
+    assert len(hits["own event"]) == 10 and more["own event"]
+    wider, more = own_search.search(user.db.conn, parse("halifax"), limits={"own event": 20})  # Show more
+    assert [h.id for h in wider["own event"][:10]] == [h.id for h in hits["own event"]] and more["own event"]
+
+
+def _steps(conn, query) -> int:
+    """SQLite virtual-machine steps a search of own data takes (in hundreds): its work, not its time."""
+    steps = [0]
+
+    def count() -> int:
+        steps[0] += 1
+        return 0
+
+    conn.set_progress_handler(count, 100)
+    own_search.search(conn, query)
+    conn.set_progress_handler(None, 0)
+    return steps[0]
+
+
+def test_the_work_of_ranking_own_events_stays_flat_as_they_grow(tmp_path, store):
+    """Four times the own events matching a word: the search does about the same work, not four times it."""
+    steps = []
+    for n in (1200, 4800):
+        user = UserData.open(tmp_path / f"user-{n}")
+        _many(user, store, n)
+        steps.append(_steps(user.db.conn, parse("halifax")))
+        assert len(own_search.search(user.db.conn, parse("halifax"))[0]["own event"]) == 10
+        user.close()
+    assert steps[1] < 1.3 * steps[0], steps
