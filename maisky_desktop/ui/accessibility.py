@@ -18,6 +18,7 @@ from __future__ import annotations
 from PySide6 import QtCore, QtGui, QtWidgets
 
 from maisky_desktop.core.dates import in_words
+from maisky_desktop.ui.timeline import style
 
 A = QtGui.QAccessible
 INTERACTIVE_ROLES = {
@@ -165,9 +166,10 @@ class EventsInView(QtWidgets.QListWidget):
 
 
 class _TitleOverDate(QtWidgets.QStyledItemDelegate):
-    """Paints an item's first line (the title) in the text colour and its second (the date) in the dimmer
-    placeholder colour, each line elided on its own: the eye tells the title from the date at a glance,
-    and a long title is cut at its end without taking the date with it."""
+    """Paints an item's first line (the title) in the text colour and its second (the date) in the timeline's
+    muted ink, each line elided on its own: the eye tells the title from the date at a glance, and a long
+    title is cut at its end without taking the date with it. Not the palette's placeholder colour: a style
+    sheet (the high-contrast theme's) turns that into a half-transparent grey, and that theme has no grey text."""
 
     def paint(
         self,
@@ -181,8 +183,8 @@ class _TitleOverDate(QtWidgets.QStyledItemDelegate):
         title, _, date = str(index.data(QtCore.Qt.ItemDataRole.DisplayRole) or "").partition("\n")
         opt.text = ""
         widget = opt.widget
-        style = widget.style() if widget is not None else QtWidgets.QApplication.style()
-        style.drawControl(QtWidgets.QStyle.ControlElement.CE_ItemViewItem, opt, painter, widget)  # background
+        qt_style = widget.style() if widget is not None else QtWidgets.QApplication.style()
+        qt_style.drawControl(QtWidgets.QStyle.ControlElement.CE_ItemViewItem, opt, painter, widget)  # background
         rect, palette, metrics = opt.rect, opt.palette, opt.fontMetrics
         role = QtGui.QPalette.ColorRole
         selected = bool(opt.state & QtWidgets.QStyle.StateFlag.State_Selected)
@@ -191,8 +193,9 @@ class _TitleOverDate(QtWidgets.QStyledItemDelegate):
         flags = QtCore.Qt.AlignmentFlag.AlignLeft | QtCore.Qt.AlignmentFlag.AlignVCenter
         painter.save()
         painter.setFont(opt.font)
-        for text, colour in ((title, role.Text), (date, role.PlaceholderText)):
-            painter.setPen(palette.color(role.HighlightedText if selected else colour))
+        muted = QtGui.QColor(style.MUTED_INK)  # the timeline's muted text colour: grey, black in high contrast
+        for text, colour in ((title, palette.color(role.Text)), (date, muted)):
+            painter.setPen(palette.color(role.HighlightedText) if selected else colour)
             painter.drawText(line, flags, metrics.elidedText(text, QtCore.Qt.TextElideMode.ElideRight, line.width()))
             line.translate(0, metrics.height())
         painter.restore()
