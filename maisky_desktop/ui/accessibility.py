@@ -15,6 +15,8 @@
 
 from __future__ import annotations
 
+import functools
+
 from PySide6 import QtCore, QtGui, QtWidgets
 
 from maisky_desktop.core.dates import in_words
@@ -144,7 +146,7 @@ class EventsInView(QtWidgets.QListWidget):
         for i, event_id in zip(idx, ids, strict=True):
             edtf, said = dates.get(event_id, ("", ""))
             # an own event is not in the store: its lane holds its date in words (or as the researcher wrote it)
-            words = in_words(edtf) if edtf else (lay.stated[i] if lay.stated else "")
+            words = _in_words(edtf) if edtf else (lay.stated[i] if lay.stated else "")
             self.addItem(_item(event_id, lay.title(i), words, said))
         self.blockSignals(False)
         self.follow(self.timeline.selected_id())
@@ -218,6 +220,11 @@ def _item(event_id: str, title: str, words: str, said: str) -> QtWidgets.QListWi
     if source:
         item.setData(QtCore.Qt.ItemDataRole.AccessibleDescriptionRole, source)
     return item
+
+
+# Dates in words, remembered: the list is rebuilt each time the view settles, mostly over the same events,
+# and parsing every date again was a third of a rebuild (33 of 106 ms for 2,407 events in view).
+_in_words = functools.lru_cache(maxsize=65536)(in_words)
 
 
 def _focus_cycle(window) -> list[QtWidgets.QWidget]:
