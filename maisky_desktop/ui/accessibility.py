@@ -250,15 +250,6 @@ def _cycle(window, step: int) -> None:
     target.setFocus(QtCore.Qt.FocusReason.ShortcutFocusReason)
 
 
-class _NameOnShow(QtCore.QObject):
-    """Names again once the window shows and start-up has added its last panels (notes, research)."""
-
-    def eventFilter(self, obj: QtCore.QObject, event: QtCore.QEvent) -> bool:
-        if event.type() == QtCore.QEvent.Type.Show and isinstance(obj, QtWidgets.QWidget):
-            QtCore.QTimer.singleShot(0, lambda: name_controls(obj))
-        return False
-
-
 def attach(window) -> QtWidgets.QDockWidget:
     """Name the controls, add the Events in view dock and the F6 pane cycle; returns the dock.
 
@@ -280,9 +271,7 @@ def attach(window) -> QtWidgets.QDockWidget:
         action.setShortcut(QtGui.QKeySequence(key))
         action.triggered.connect(lambda _=False, s=step: _cycle(window, s))
         window.addAction(action)
-    name_controls(window)
-    window._name_on_show = _NameOnShow(window)
-    window.installEventFilter(window._name_on_show)
+    name_controls(window)  # what is added later names itself: the notes layer, the docks built when first shown
     return dock
 
 

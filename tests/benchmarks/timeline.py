@@ -36,7 +36,7 @@ from pathlib import Path  # noqa: E402
 
 SIZE = (1280, 720)
 FRAMES = 40
-STARTUP_RUNS = 5
+STARTUP_RUNS = 9  # interleaved pairs; the medians are compared (a 2-core machine varies by 15% from run to run)
 FIRST_FRAME_RUNS = 3  # fresh processes per size; the median is reported
 
 

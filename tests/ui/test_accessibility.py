@@ -183,3 +183,12 @@ def test_the_dates_in_view_are_muted_under_their_titles(qtbot, window):
     events.refresh()
     events.setCurrentRow(-1)
     assert _darkest_in_date_line(events, events.item(0)) >= 90  # grey, a shade lighter than the title
+
+
+def test_the_notes_dock_controls_are_named_once_the_notes_layer_attaches(qtbot, window, tmp_path):
+    """The notes layer attaches after the first frame: its controls are named then, not left blank."""
+    from maisky_desktop.ui.notes.research import attach
+
+    research = attach(window, tmp_path / "notes", restore=False)
+    research.dock.raise_()
+    assert _unnamed(window) == []

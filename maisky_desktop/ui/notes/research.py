@@ -19,6 +19,7 @@ from PySide6 import QtCore, QtWidgets
 from maisky_desktop.core.session import Session
 from maisky_desktop.store.userdata import UserData, UserDataError, default_folder
 from maisky_desktop.store.with_own_documents import WithOwnDocuments
+from maisky_desktop.ui import accessibility
 from maisky_desktop.ui.actions import Act
 from maisky_desktop.ui.notes import session_file
 from maisky_desktop.ui.notes.event_imports import EventImports
@@ -174,4 +175,5 @@ def attach(window, folder: Path | None = None, keep: int = 7, restore: bool = Tr
     research = Research(window, folder, keep)
     if restore:
         research.restore_session()
+    accessibility.name_controls(window)  # the Notes dock's controls, added after the window was named
     return research
