@@ -1,7 +1,7 @@
 """The researcher's own events and documents found by a parsed query, over any connection to the user database.
 
 Why a connection and not ``UserData``: the main search box searches off the UI thread, and
-that thread opens its own read-only connection to the user database (``userdata.open_reader``)
+that thread reads the user database through a read-only connection of its own (``own_reader.OwnReader``)
 beside its connection to the shipped store; the notes dock searches on the UI thread through
 ``UserData.db``. Both call these functions, with the same parsed ``Query`` (folding,
 spellings, word forms, the half-typed last word), so "yours" is found with the same

@@ -46,6 +46,7 @@ from maisky_desktop.core.search import (
 )
 
 CANDIDATES = 400
+PROGRESS_STEPS = 2000  # virtual-machine steps between two checks of a search thread's ``cancelled``
 DF_CAP = 2000
 SNIPPET_CHARS = 180
 

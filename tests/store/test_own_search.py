@@ -10,8 +10,9 @@ from maisky_desktop.core.own_events import OWN_LANE, draft_event
 from maisky_desktop.core.search import parse
 from maisky_desktop.store import own_records, own_search
 from maisky_desktop.store.all_sources import AllSources
+from maisky_desktop.store.own_reader import OwnReader
 from maisky_desktop.store.search import load_spellings
-from maisky_desktop.store.userdata import UserData, open_reader
+from maisky_desktop.store.userdata import UserData
 
 
 @pytest.fixture
@@ -21,17 +22,17 @@ def user(tmp_path):
     u.close()
 
 
-def test_a_reader_connection_sees_what_the_ui_thread_wrote_and_cannot_write(user, store):
-    reader = open_reader(user.path)
+def test_a_reader_sees_what_the_ui_thread_wrote_and_cannot_write(user, store):
+    reader = OwnReader.open(user.path)
     spellings = load_spellings(store.conn)
-    assert own_search.search(reader, parse("Litvinoff", spellings))[0]["own event"] == []
+    assert reader.search(parse("Litvinoff", spellings))[0]["own event"] == []
     sources = AllSources(store, user)
     saved = own_records.save_event(user, draft_event(sources, "Litvinov's cable on Munich", "c. 1938"))
-    hits, more = own_search.search(reader, parse("Litvinoff muni", spellings))  # spelling + half-typed word
+    hits, more = reader.search(parse("Litvinoff muni", spellings))  # spelling + half-typed word
     assert [(h.kind, h.id, h.date, h.edtf) for h in hits["own event"]] == [("own event", saved.id, "c. 1938", "1938~")]
     assert hits["own event"][0].snippet.bracketed() == "[Litvinov]'s cable on [Munich]" and more["own event"] is False
     with pytest.raises(sqlite3.OperationalError, match="readonly"):
-        reader.execute("DELETE FROM own_events")
+        reader._conn.execute("DELETE FROM own_events")  # the connection itself refuses: opened mode=ro
     reader.close()
     assert len(own_records.own_events(user)) == 1
 
