@@ -43,3 +43,15 @@ def test_an_upward_import_breaks_the_layers_contract(tmp_path):
     assert proc.returncode != 0
     assert "maisky_desktop.core is not allowed to import maisky_desktop.ui" in proc.stdout
     assert "maisky_desktop.core.span -> maisky_desktop.ui.actions" in proc.stdout
+
+
+def test_no_ui_module_opens_a_database_or_runs_sql():
+    """Widgets and the search thread ask ``store/`` (``Services``, ``OwnReader``) for what they read."""
+    banned = ("sqlite3.connect", ".execute(", ".conn.", ".conn)", "mode=ro", "set_progress_handler(")
+    found = [
+        f"{path.relative_to(ROOT)}:{n}: {line.strip()}"
+        for path in sorted((ROOT / "maisky_desktop" / "ui").rglob("*.py"))
+        for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1)
+        if any(b in line for b in banned)
+    ]
+    assert found == [], "\n".join(found)

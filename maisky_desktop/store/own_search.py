@@ -1,11 +1,14 @@
 """The researcher's own events and documents found by a parsed query, over any connection to the user database.
 
 Why a connection and not ``UserData``: the main search box searches off the UI thread, and
-that thread opens its own read-only connection to the user database (``userdata.open_reader``)
+that thread reads the user database through a read-only connection of its own (``own_reader.OwnReader``)
 beside its connection to the shipped store; the notes dock searches on the UI thread through
 ``UserData.db``. Both call these functions, with the same parsed ``Query`` (folding,
 spellings, word forms, the half-typed last word), so "yours" is found with the same
 tolerance as the store.
+
+Own events are ranked exactly while few match and from a bounded sample when many do
+(``own_events``), so a search costs the same at 40,000 own events as at 10,000.
 
 A filter narrows own events as it narrows the timeline's own lane: by years and by the source
 they quote; a lane or person filter keeps them only when it is the own lane (they name no
@@ -15,16 +18,24 @@ than one on that very document leaves them out, as it leaves out the store's una
 
 from __future__ import annotations
 
+import functools
 import sqlite3
 from collections.abc import Mapping
 
 from maisky_desktop.core.dates import DateError, in_words
 from maisky_desktop.core.filters import Filter
 from maisky_desktop.core.own_events import OWN_LANE
-from maisky_desktop.core.search import MARK_CLOSE, MARK_OPEN, OWN_KINDS, Hit, Query, Snippet, words
+from maisky_desktop.core.search import MARK_CLOSE, MARK_OPEN, OWN_KINDS, Hit, Query, Snippet, bm25_term, words
+from maisky_desktop.store.search import fold_word, marked_words
 
 SNIPPET_CHARS = 180
 PAGE = 10
+RANK_POOL = 100  # own events ranked when more match (``own_events``)
+OWN_DF_CAP = 10 * RANK_POOL  # a word's document count is counted up to this: a common word's weight, bounded
+_WEIGHTS = (3.0, 1.0, 1.0, 2.0)  # title, note, quote, people: as bm25() is given them
+_BM25_WEIGHTS = ", ".join(map(str, _WEIGHTS))
+_MARKS = ", ".join(f"highlight(own_events_fts, {c}, ?, ?)" for c in range(4))
+_MARK_ARGS = [MARK_OPEN, MARK_CLOSE] * 4
 
 
 def search(
@@ -44,20 +55,97 @@ def search(
 
 
 def own_events(conn: sqlite3.Connection, query: Query, f: Filter, limit: int) -> list[Hit]:
-    """Own events whose title, note, quote or people match; dated in words like the store's events."""
+    """Own events whose title, note, quote or people match, best first; dated in words like the store's events.
+
+    While at most ``RANK_POOL`` (or ``limit``) events match, FTS5's bm25 ranks every one (title 3,
+    note 1, quote 1, people 2). Beyond that, bm25 over every match cost time in proportion to the
+    researcher's data (it counts and scores every match before the sort: +5 to +22 ms a search at
+    10,000 own events, +24 to +56 ms at 40,000, ``tests/benchmarks/search_yours.py``), so the
+    ranking is bounded as the store's search is (``store.search``): a sample of ``RANK_POOL``
+    matches, scored by the same BM25 in Python from ``highlight()`` with a capped document count
+    (``_sampled``).
+    """
     where, args = _event_filter(f)
     if where is None:
         return []
-    marks = ", ".join(f"highlight(own_events_fts, {c}, ?, ?)" for c in range(4))
-    rows = conn.execute(
-        f"SELECT t.id, t.title, t.date, {marks} FROM own_events_fts "
-        "JOIN own_events t ON t.rowid = own_events_fts.rowid "
-        f"WHERE own_events_fts MATCH ?{where} ORDER BY bm25(own_events_fts, 3.0, 1.0, 1.0, 2.0), t.day_from LIMIT ?",
-        [*([MARK_OPEN, MARK_CLOSE] * 4), query.fts(), *args, limit],
-    ).fetchall()
+    pool = max(RANK_POOL, limit)
+    exact = query.exact()
+    if _matching(conn, exact.fts(), where, args, pool + 1) <= pool and (
+        exact == query or _matching(conn, query.fts(), where, args, pool + 1) <= pool
+    ):
+        rows = _ranked(conn, query.fts(), where, args, limit)
+    else:
+        rows = _sampled(conn, query, where, args, pool)[:limit]
     return [
         Hit("own event", r[0], r[1], _words(r[2]), _snippet(r[3:]), float(-i), edtf=r[2]) for i, r in enumerate(rows)
     ]
+
+
+def _matching(conn: sqlite3.Connection, match: str, where: str, args: list[object], cap: int) -> int:
+    """How many own events match and pass the filter, counted up to ``cap`` (nothing ranked or marked)."""
+    return conn.execute(
+        "SELECT count(*) FROM (SELECT 1 FROM own_events_fts JOIN own_events t ON t.rowid = own_events_fts.rowid "
+        f"WHERE own_events_fts MATCH ?{where} LIMIT ?)",
+        [match, *args, cap],
+    ).fetchone()[0]
+
+
+def _ranked(conn: sqlite3.Connection, match: str, where: str, args: list[object], limit: int) -> list[tuple]:
+    """(id, title, date, the four columns marked) of the best ``limit`` matches by FTS5's bm25, every match scored."""
+    return conn.execute(
+        f"SELECT t.id, t.title, t.date, {_MARKS} FROM own_events_fts "
+        "JOIN own_events t ON t.rowid = own_events_fts.rowid "
+        f"WHERE own_events_fts MATCH ?{where} ORDER BY bm25(own_events_fts, {_BM25_WEIGHTS}), t.day_from LIMIT ?",
+        [*_MARK_ARGS, match, *args, limit],
+    ).fetchall()
+
+
+def _sampled(conn: sqlite3.Connection, query: Query, where: str, args: list[object], pool: int) -> list[tuple]:
+    """Up to ``pool`` matches, best first: the first found that the query names in their title or people, then others.
+
+    Why in two tiers: FTS5 finds matches in the order they were added, so a sample of the first
+    ``pool`` alone would leave out an event the query names in its title, added after a thousand
+    whose notes mention it; the first tier finds it at the cost of a column filter, not of a
+    ranking. Each tier reads the words as typed first (``Query.exact``): a half-typed last word
+    makes FTS5 merge the document lists of every word it may complete to, so it is read only
+    when the words as typed do not fill the sample. The tiers are ranked in turn, each by BM25
+    over the columns the tier matched (the first tier's title and people), so it stays on top.
+    """
+    sql = (
+        f"SELECT t.id, t.title, t.date, {_MARKS}, t.day_from FROM own_events_fts "
+        f"JOIN own_events t ON t.rowid = own_events_fts.rowid WHERE own_events_fts MATCH ?{where} LIMIT ?"
+    )
+    tiers: list[dict[str, tuple]] = [{}, {}]
+    for tier, column in enumerate(("{title people} : ", "")):
+        for q in dict.fromkeys((query.exact(), query)):
+            taken = sum(map(len, tiers))
+            if taken < pool:
+                for row in conn.execute(sql, [*_MARK_ARGS, f"{column}({q.fts()})", *args, pool - taken]):
+                    if all(row[0] not in t for t in tiers):
+                        tiers[tier][row[0]] = row
+    n_docs = conn.execute("SELECT max(rowid) FROM own_events").fetchone()[0] or 1
+    avg_len = sum(len(m or "") for t in tiers for row in t.values() for m in row[3:7]) / max(sum(map(len, tiers)), 1)
+    dfs = [
+        conn.execute(
+            f"SELECT count(*) FROM (SELECT 1 FROM own_events_fts WHERE own_events_fts MATCH ? LIMIT {OWN_DF_CAP})",
+            [g.fts(exact_only=True)],
+        ).fetchone()[0]
+        for g in query.groups
+    ]
+    group_of = functools.cache(query.group_of)
+
+    def score(row: tuple) -> float:
+        tf = [0.0] * len(query.groups)
+        length = 0
+        for weight, marked in zip(_WEIGHTS, row[3:7]):
+            length += len(marked or "")
+            for word in marked_words(marked or ""):
+                g = group_of(fold_word(word))
+                if g is not None:
+                    tf[g] += weight
+        return sum(bm25_term(t, length, avg_len, max(d, 1), n_docs) for t, d in zip(tf, dfs))
+
+    return [row[:7] for t in tiers for row in sorted(t.values(), key=lambda row: (-score(row), row[7]))]
 
 
 def own_passages(conn: sqlite3.Connection, query: Query, f: Filter, limit: int) -> list[Hit]:

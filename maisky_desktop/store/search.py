@@ -46,6 +46,7 @@ from maisky_desktop.core.search import (
 )
 
 CANDIDATES = 400
+PROGRESS_STEPS = 2000  # virtual-machine steps between two checks of a search thread's ``cancelled``
 DF_CAP = 2000
 SNIPPET_CHARS = 180
 
@@ -224,7 +225,7 @@ class Searcher:
 
             def keep(row: tuple) -> bool:
                 return filters.allows(kind, row[1], row[2]) and query.accepts(
-                    _fold_word(w) for marked in row[3:] for w in _marked_words(marked or "")
+                    fold_word(w) for marked in row[3:] for w in marked_words(marked or "")
                 )
         else:
 
@@ -270,8 +271,8 @@ class Searcher:
             for weight, marked in zip(spec.weights, row[3:]):
                 marked = marked or ""
                 length += len(marked)
-                for word in _marked_words(marked):
-                    g = group_of(_fold_word(word))
+                for word in marked_words(marked):
+                    g = group_of(fold_word(word))
                     if g is not None:
                         tf[g] += weight
             score = sum(bm25_term(t, length, avg_len, max(d, 1), max(n_docs, 1)) for t, d in zip(tf, dfs))
@@ -288,7 +289,7 @@ class Searcher:
         if not spec.name_columns:
             return False
         marked = [row[3 + c] or "" for c in spec.name_columns]
-        return query.accepts(_fold_word(w) for m in marked for w in _marked_words(m))
+        return query.accepts(fold_word(w) for m in marked for w in marked_words(m))
 
     def _hit(self, kind: str, row: tuple, score: float) -> Hit:
         spec = _KINDS[kind]
@@ -322,11 +323,11 @@ def _words(edtf: str | None) -> str:
 
 # Folding is most of a search's Python time (unicodedata per character), and the matched words
 # of a page are few and repeat: fold each distinct word once.
-_fold_word = functools.lru_cache(maxsize=65536)(fold)
+fold_word = functools.lru_cache(maxsize=65536)(fold)
 
 _MARKED = re.compile(f"{MARK_OPEN}([^{MARK_CLOSE}]*){MARK_CLOSE}")
 
 
-def _marked_words(marked: str) -> list[str]:
+def marked_words(marked: str) -> list[str]:
     """The words FTS5 marked as matches in a highlight() text."""
     return _MARKED.findall(marked)

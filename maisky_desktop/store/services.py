@@ -85,9 +85,17 @@ class Services:
     def close(self) -> None:
         self._store.close()
 
-    def open_sibling(self) -> sqlite3.Connection:
-        """A connection of its own, for the search thread, to the very file opened (``Store.open_sibling``)."""
-        return self._store.open_sibling()
+    def open_sibling(self, cancelled: Callable[[], bool] | None = None) -> sqlite3.Connection:
+        """A connection of its own, for the search thread, to the very file opened (``Store.open_sibling``).
+
+        ``cancelled``: checked every ``search.PROGRESS_STEPS`` steps of a running statement; when it
+        turns true the statement stops with ``sqlite3.OperationalError`` ("interrupted"), so a
+        stale search ends at once. Installed here so the UI never handles the connection itself.
+        """
+        conn = self._store.open_sibling()
+        if cancelled is not None:
+            conn.set_progress_handler(cancelled, search.PROGRESS_STEPS)
+        return conn
 
     @property
     def store(self) -> Store:

@@ -396,18 +396,6 @@ class UserData:
             old.unlink(missing_ok=True)
 
 
-def open_reader(path: Path) -> sqlite3.Connection:
-    """A read-only connection to the user database at ``path``, for a thread of its own.
-
-    The search worker reads the researcher's own events beside the shipped store without
-    touching ``UserData``'s connection (SQLite connections are not shared across threads
-    here); WAL lets it read while the UI thread writes, and ``mode=ro`` means it never can.
-    """
-    conn = sqlite3.connect(Path(path).resolve().as_uri() + "?mode=ro", uri=True, timeout=2, check_same_thread=False)
-    conn.execute("SELECT count(*) FROM sqlite_master").fetchone()  # fails now, not at the first search
-    return conn
-
-
 def _integrity_problem(path: Path) -> str | None:
     """Why a database file is unusable, in words, or None if ``PRAGMA integrity_check`` passes."""
     try:

@@ -9,9 +9,11 @@ its next word, and results of an older generation are dropped, so only the lates
 shown. The same thread turns a filter into the ids it lets through (``resolve``): filters
 have generations of their own, so typing never cancels a filter and a filter never a search.
 
-When the researcher's notes are open (``use_user_data``), the thread also opens a read-only
-connection of its own to the user database and adds their own events and documents to each
-search's results (``store.own_search``, the same parsed query), under the same cancellation.
+When the researcher's notes are open (``use_user_data``), the thread also asks the store layer
+for a read-only view of the user database (``store.own_reader.OwnReader``: it opens, checks and
+searches the file, so no connection to it is held here) and adds their own events and documents
+to each search's results (the same parsed query), under the same cancellation. A user database
+that cannot be read leaves the store's results; ``own_failed`` says so once, in words.
 
 The worker is a plain Python thread, not a ``QThread``: Qt aborts the whole process when a
 ``QThread`` object is destroyed while it runs (for example when a window is dropped without
@@ -39,11 +41,11 @@ from maisky_desktop.store.faults import damage_message
 from maisky_desktop.store.search import FilterSets, Searcher
 
 if TYPE_CHECKING:
+    from maisky_desktop.store.own_reader import OwnReader
     from maisky_desktop.store.services import Services
 
 SEARCH, FILTER = 0, 1  # the two kinds of request, each with its own generations
 
-PROGRESS_STEPS = 2000
 JOIN_TIMEOUT_S = 5.0
 
 _live: weakref.WeakSet[SearchRunner] = weakref.WeakSet()
@@ -53,17 +55,21 @@ class SearchRunner(QtCore.QObject):
     """Owns the worker thread; ``results`` carries only the latest search's Results.
 
     ``failed`` carries one line in words when the store fails under a search (a damaged
-    page, an undecodable row); the window reports it once and stays usable. ``crashed``
-    carries any other exception (a bug), for the report dialog.
+    page, an undecodable row); the window reports it once and stays usable. ``own_failed``
+    carries one line when the user database cannot be searched (once per database asked
+    for); the search goes on with the store's results. ``crashed`` carries any other
+    exception (a bug), for the report dialog.
     """
 
     results = QtCore.Signal(object)
     filter_sets = QtCore.Signal(object, object)  # Filter, FilterSets: only the latest filter's
     failed = QtCore.Signal(str)
+    own_failed = QtCore.Signal(str)
     crashed = QtCore.Signal(object)  # the exception, its traceback attached
     _finished = QtCore.Signal(int, object)  # generation, Results (emitted from the worker thread)
     _resolved = QtCore.Signal(int, object, object)  # generation, Filter, FilterSets
     _failed = QtCore.Signal(int, str)
+    _own_failed = QtCore.Signal(str)
     _crashed = QtCore.Signal(int, object)
 
     def __init__(self, services: Services, parent: QtCore.QObject | None = None) -> None:
@@ -71,14 +77,14 @@ class SearchRunner(QtCore.QObject):
         self._path = services.path
         self._latests = [0, 0]  # per kind: the newest generation asked for
         self._requests: queue.SimpleQueue[tuple[int, int, str, Filter, dict[str, int]] | None] = queue.SimpleQueue()
-        conn = services.open_sibling()  # same file identity as the window's store, or StoreError
-        conn.set_progress_handler(self._stale_running, PROGRESS_STEPS)
-        self._conn: sqlite3.Connection | None = conn
-        self._user_path: Path | None = None  # set from the UI thread; the worker opens its own connection
         self._running = (SEARCH, 0)
+        # same file identity as the window's store (or StoreError); a stale statement stops at its next check
+        self._conn: sqlite3.Connection | None = services.open_sibling(cancelled=self._stale_running)
+        self._user_path: Path | None = None  # set from the UI thread; the worker opens its own reader
         self._finished.connect(self._on_finished, QtCore.Qt.ConnectionType.QueuedConnection)
         self._resolved.connect(self._on_resolved, QtCore.Qt.ConnectionType.QueuedConnection)
         self._failed.connect(self._on_failed, QtCore.Qt.ConnectionType.QueuedConnection)
+        self._own_failed.connect(self.own_failed, QtCore.Qt.ConnectionType.QueuedConnection)
         self._crashed.connect(self._on_crashed, QtCore.Qt.ConnectionType.QueuedConnection)
         self._thread = threading.Thread(target=self._loop, name="maisky-search", daemon=True)
         self._thread.start()
@@ -102,7 +108,7 @@ class SearchRunner(QtCore.QObject):
     def use_user_data(self, path: Path | None) -> None:
         """Search the researcher's own events and documents in the user database at ``path`` too (None: stop).
 
-        The worker thread opens (and closes) its own read-only connection before its next search.
+        The worker thread opens (and closes) its own read-only reader before its next search.
         """
         self._user_path = path
 
@@ -148,7 +154,7 @@ class SearchRunner(QtCore.QObject):
     def _loop(self) -> None:
         searcher: Searcher | None = None
         filters: tuple[Filter, FilterSets] | None = None
-        user: tuple[Path, sqlite3.Connection] | None = None
+        user: OwnReader | None = None
         try:
             while True:
                 request = self._requests.get()
@@ -168,9 +174,9 @@ class SearchRunner(QtCore.QObject):
                         self._emit(self._resolved, generation, filt, filters[1])
                         continue
                     results = searcher.search(text, filters[1], cancelled=self._stale_running, limits=limits)
-                    user = self._user_connection(user)
+                    user = self._own_reader(user)
                     if user is not None and not results.query.empty:
-                        results = self._with_own(user[1], results, filt, limits)
+                        results, user = self._with_own(user, results, filt, limits)
                 except ParseCancelledError:
                     continue
                 except sqlite3.OperationalError as exc:
@@ -187,42 +193,47 @@ class SearchRunner(QtCore.QObject):
                 self._conn.close()
                 self._conn = None
             if user is not None:
-                user[1].close()
+                user.close()
 
-    def _with_own(self, conn: sqlite3.Connection, results: Results, filt: Filter, limits: dict[str, int]) -> Results:
-        """The results with the researcher's own events and documents added (unchanged if those cannot be read)."""
-        from maisky_desktop.store import own_search  # only once a search reads the user's data: not at start-up
+    def _with_own(
+        self, user: OwnReader, results: Results, filt: Filter, limits: dict[str, int]
+    ) -> tuple[Results, OwnReader | None]:
+        """The results with the researcher's own events and documents added, and the reader to keep.
+
+        A user database that breaks under the search leaves the store's results (it is not the
+        store's fault), is told once and is not read again until the notes open it anew.
+        """
+        from maisky_desktop.store.own_reader import OwnDataError  # imported with the reader: not at start-up
 
         try:
-            own, more = own_search.search(conn, results.query, filt, limits)
-        except sqlite3.Error:
-            if self._stale_running():
-                raise  # interrupted because a newer search came: dropped like any stale search
-            return results  # not the store's fault: the store's results still show
-        return replace(results, hits={**results.hits, **own}, more={**results.more, **more})
+            own, more = user.search(results.query, filt, limits)
+        except OwnDataError as exc:
+            user.close()
+            self._own_unreadable(str(exc))
+            return results, None
+        return replace(results, hits={**results.hits, **own}, more={**results.more, **more}), user
 
-    def _user_connection(self, user: tuple[Path, sqlite3.Connection] | None) -> tuple[Path, sqlite3.Connection] | None:
-        """The worker's connection to the user database now asked for, (re)opened or closed as the path changed.
-
-        A user database that cannot be read leaves the search with the store's results only;
-        the notes dock, which owns that database, says what is wrong with it.
-        """
+    def _own_reader(self, user: OwnReader | None) -> OwnReader | None:
+        """The worker's reader of the user database now asked for, (re)opened or closed as the path changed."""
         wanted = self._user_path
-        if user is not None and user[0] == wanted:
+        if user is not None and user.path == wanted:
             return user
         if user is not None:
-            user[1].close()
+            user.close()
         if wanted is None:
             return None
-        from maisky_desktop.store.userdata import open_reader  # here: sqlite-utils is not on the start-up path
+        from maisky_desktop.store.own_reader import OwnDataError, OwnReader  # here: only once the notes are open
 
         try:
-            conn = open_reader(wanted)
-        except sqlite3.Error:
-            self._user_path = None
+            return OwnReader.open(wanted, cancelled=self._stale_running)
+        except OwnDataError as exc:
+            self._own_unreadable(str(exc))
             return None
-        conn.set_progress_handler(self._stale_running, PROGRESS_STEPS)
-        return wanted, conn
+
+    def _own_unreadable(self, message: str) -> None:
+        """Stop reading the user database asked for and say why, once (``use_user_data`` asks again)."""
+        self._user_path = None
+        self._emit(self._own_failed, message)
 
     def _report(self, generation: int, exc: BaseException) -> None:
         message = damage_message(self._path, exc)

@@ -4,7 +4,7 @@ Run on demand: ``python tests/benchmarks/search_yours.py [--events 10000] [--jso
 throwaway user database with N own events (titles, notes and people as a CSV import would
 give) and one own document of 200 paragraphs, then times, for each query, the shipped store's
 search alone (``Searcher.search``, the baseline) and the search the window's worker runs with
-the notes open (the same, then ``own_search.search`` over a read-only connection of its own),
+the notes open (the same, then ``OwnReader.search`` over a read-only connection of its own),
 in the same run; prints the median of 9 runs per query and the ratio.
 """
 
@@ -24,11 +24,12 @@ sys.path.insert(0, str(ROOT))
 from maisky_desktop import paths  # noqa: E402
 from maisky_desktop.core.own_documents import read_document  # noqa: E402
 from maisky_desktop.core.own_events import draft_event  # noqa: E402
-from maisky_desktop.store import own_records, own_search  # noqa: E402
+from maisky_desktop.store import own_records  # noqa: E402
 from maisky_desktop.store.all_sources import AllSources  # noqa: E402
+from maisky_desktop.store.own_reader import OwnReader  # noqa: E402
 from maisky_desktop.store.reader import Store, open_store  # noqa: E402
 from maisky_desktop.store.search import Searcher  # noqa: E402
-from maisky_desktop.store.userdata import UserData, open_reader  # noqa: E402
+from maisky_desktop.store.userdata import UserData  # noqa: E402
 
 QUERIES = ["Maisky", "Litvinoff", "treaty", "embas", "Cherkley weekend", "the"]
 WORDS = ["treaty", "embassy", "Cherkley", "weekend", "telegram", "Halifax", "Munich", "guarantee", "lunch", "cable",
@@ -78,7 +79,7 @@ def main() -> None:
         fill(user, store, args.events, Path(tmp))
         conn = open_store(paths.default_store())
         searcher = Searcher(conn)
-        reader = open_reader(user.path)
+        reader = OwnReader.open(user.path)
         rows = []
         for text in QUERIES:
             searcher.search(text)  # warm caches for both
@@ -86,7 +87,7 @@ def main() -> None:
 
             def with_own(t: str = text) -> int:
                 results = searcher.search(t)
-                own, _more = own_search.search(reader, results.query)
+                own, _more = reader.search(results.query)
                 return sum(len(v) for v in own.values())
 
             both = timed(with_own)

@@ -10,8 +10,9 @@ from maisky_desktop.core.own_events import OWN_LANE, draft_event
 from maisky_desktop.core.search import parse
 from maisky_desktop.store import own_records, own_search
 from maisky_desktop.store.all_sources import AllSources
+from maisky_desktop.store.own_reader import OwnReader
 from maisky_desktop.store.search import load_spellings
-from maisky_desktop.store.userdata import UserData, open_reader
+from maisky_desktop.store.userdata import UserData
 
 
 @pytest.fixture
@@ -21,17 +22,17 @@ def user(tmp_path):
     u.close()
 
 
-def test_a_reader_connection_sees_what_the_ui_thread_wrote_and_cannot_write(user, store):
-    reader = open_reader(user.path)
+def test_a_reader_sees_what_the_ui_thread_wrote_and_cannot_write(user, store):
+    reader = OwnReader.open(user.path)
     spellings = load_spellings(store.conn)
-    assert own_search.search(reader, parse("Litvinoff", spellings))[0]["own event"] == []
+    assert reader.search(parse("Litvinoff", spellings))[0]["own event"] == []
     sources = AllSources(store, user)
     saved = own_records.save_event(user, draft_event(sources, "Litvinov's cable on Munich", "c. 1938"))
-    hits, more = own_search.search(reader, parse("Litvinoff muni", spellings))  # spelling + half-typed word
+    hits, more = reader.search(parse("Litvinoff muni", spellings))  # spelling + half-typed word
     assert [(h.kind, h.id, h.date, h.edtf) for h in hits["own event"]] == [("own event", saved.id, "c. 1938", "1938~")]
     assert hits["own event"][0].snippet.bracketed() == "[Litvinov]'s cable on [Munich]" and more["own event"] is False
     with pytest.raises(sqlite3.OperationalError, match="readonly"):
-        reader.execute("DELETE FROM own_events")
+        reader._conn.execute("DELETE FROM own_events")  # the connection itself refuses: opened mode=ro
     reader.close()
     assert len(own_records.own_events(user)) == 1
 
@@ -81,3 +82,53 @@ def test_the_words_a_search_matched_in_an_own_document_are_file_offsets_of_those
     assert [text[a:b] for a, b in marks] == ["Munich", "MÜNICH", "munich"]  # folded lengths differ before them
     assert own_search.marks_in_document(user.db.conn, doc.id, parse("")) == []
     assert own_search.marks_in_document(user.db.conn, "doc-another", parse("munich")) == []
+
+
+def _many(user, store, n, note="cable from the embassy; lunch with Halifax at the Foreign Office"):
+    sources = AllSources(store, user)
+    own_records.import_events(user, [draft_event(sources, f"Cable {i}", "1938", note=note) for i in range(n)])
+
+
+def test_over_many_own_events_the_ones_the_query_names_come_first(user, store):
+    """300 notes mention Halifax, then two events are titled with him and one names him among its people:
+    those three lead the page, though they were added last, after every note that mentions him."""
+    _many(user, store, 300)
+    sources = AllSources(store, user)
+    titled = [
+        own_records.save_event(user, draft_event(sources, title, "1939"))
+        for title in ("Halifax at Chequers", "Tea with Lord Halifax and the Webbs")
+    ]
+    named = own_records.save_event(user, draft_event(sources, "Dinner at the embassy", "1939", people="Lord Halifax"))
+    hits, more = own_search.search(user.db.conn, parse("halifax"))
+    first = [h.id for h in hits["own event"][:3]]
+    assert first == [titled[0].id, titled[1].id, named.id]  # the shorter title first, as bm25 has it
+    assert hits["own event"][0].snippet.bracketed() == "[Halifax] at Chequers"
+    assert len(hits["own event"]) == 10 and more["own event"]
+    wider, more = own_search.search(user.db.conn, parse("halifax"), limits={"own event": 20})  # Show more
+    assert [h.id for h in wider["own event"][:10]] == [h.id for h in hits["own event"]] and more["own event"]
+
+
+def _steps(conn, query) -> int:
+    """SQLite virtual-machine steps a search of own data takes (in hundreds): its work, not its time."""
+    steps = [0]
+
+    def count() -> int:
+        steps[0] += 1
+        return 0
+
+    conn.set_progress_handler(count, 100)
+    own_search.search(conn, query)
+    conn.set_progress_handler(None, 0)
+    return steps[0]
+
+
+def test_the_work_of_ranking_own_events_stays_flat_as_they_grow(tmp_path, store):
+    """Four times the own events matching a word: the search does about the same work, not four times it."""
+    steps = []
+    for n in (1200, 4800):
+        user = UserData.open(tmp_path / f"user-{n}")
+        _many(user, store, n)
+        steps.append(_steps(user.db.conn, parse("halifax")))
+        assert len(own_search.search(user.db.conn, parse("halifax"))[0]["own event"]) == 10
+        user.close()
+    assert steps[1] < 1.3 * steps[0], steps

@@ -157,6 +157,34 @@ def test_each_event_in_view_reads_as_its_title_over_its_date_in_words_never_a_cu
     assert events.visualItemRect(london).height() >= 2 * events.fontMetrics().height()  # the date on a line of its own
 
 
+def _darkest_in_date_line(events, item) -> int:
+    rect = events.visualItemRect(item)
+    image = events.viewport().grab(rect).toImage()
+    lower = range(image.height() // 2 + 1, image.height())
+    return min(image.pixelColor(x, y).lightness() for x in range(image.width()) for y in lower)
+
+
+def test_the_dates_in_view_are_black_in_high_contrast(qtbot, high_contrast, window):
+    """High contrast has no grey text: the dates under the titles are black there (the palette's placeholder
+    colour, which a style sheet turns half-transparent, drew them grey)."""
+    window.events_in_view_dock.raise_()
+    events = window.events_in_view
+    qtbot.waitUntil(events.isVisible)
+    window.timeline.set_view(1907.5, 1913.0)
+    events.refresh()
+    assert _darkest_in_date_line(events, events.item(0)) < 40
+
+
+def test_the_dates_in_view_are_muted_under_their_titles(qtbot, window):
+    window.events_in_view_dock.raise_()
+    events = window.events_in_view
+    qtbot.waitUntil(events.isVisible)
+    window.timeline.set_view(1907.5, 1913.0)
+    events.refresh()
+    events.setCurrentRow(-1)
+    assert _darkest_in_date_line(events, events.item(0)) >= 90  # grey, a shade lighter than the title
+
+
 def test_the_notes_dock_controls_are_named_once_the_notes_layer_attaches(qtbot, window, tmp_path):
     """The notes layer attaches after the first frame: its controls are named then, not left blank."""
     from maisky_desktop.ui.notes.research import attach

@@ -105,3 +105,22 @@ def test_without_notes_the_search_box_lists_only_the_store(qtbot, window):
     _search(qtbot, window, "Rapallo")
     assert not any(window.results.results.hits.get(k) for k in ("own event", "own passage"))
     assert "yours" not in window.results.toPlainText()
+
+
+def test_a_user_database_the_search_cannot_read_is_told_once_and_the_store_is_still_searched(
+    qtbot, window, research, tmp_path
+):
+    broken = tmp_path / "elsewhere" / "userdata.sqlite"
+    broken.parent.mkdir()
+    broken.write_bytes(b"not a database at all\n" * 200)
+    told: list[str] = []
+    window.runner.own_failed.connect(told.append)
+    window.runner.use_user_data(broken)  # the notes point at a file that is no SQLite database
+    _search(qtbot, window, "Rapallo")
+    assert window.results.results.hits["event"]  # the store's results are listed all the same
+    qtbot.waitUntil(lambda: bool(told))
+    assert len(told) == 1 and str(broken) in told[0] and "cannot be searched" in told[0]
+    assert "cannot be searched" in window.statusBar().currentMessage()  # said where the user looks
+    _search(qtbot, window, "Litvinov")  # the thread lives on, and says it only once
+    assert window.results.results.hits["event"] and window.runner.is_running() and len(told) == 1
+    assert broken.read_bytes() == b"not a database at all\n" * 200

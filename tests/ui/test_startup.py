@@ -109,7 +109,7 @@ def test_the_start_path_imports_neither_the_notes_database_layer_nor_the_build_r
         "import maisky_desktop.ui.app, maisky_desktop.ui.main_window, maisky_desktop.ui.theme\n"
         "import maisky_desktop.ui.notes.session_file\n"
         "later = ('sqlite_utils', 'yaml', 'importlib.metadata', 'maisky_desktop.store.handout',"
-        " 'maisky_desktop.store.own_search', 'maisky_desktop.core.corpus')\n"
+        " 'maisky_desktop.store.own_search', 'maisky_desktop.store.own_reader', 'maisky_desktop.core.corpus')\n"
         "print(sorted(m for m in later if m in sys.modules))\n"
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout

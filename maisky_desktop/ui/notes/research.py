@@ -64,6 +64,7 @@ class Research(NoteCommands, OwnEventCommands, EventImports, ExportCommands, QtC
         self._build_markers()
         if self.user is not None:
             window.reader.services = WithOwnDocuments(window.services, self.user)
+            window.runner.own_failed.connect(self._on_own_failed)
             window.runner.use_user_data(self.user.path)  # the search box finds own events and documents
             self.refresh_own_events()
             self.refresh_markers()
@@ -137,6 +138,10 @@ class Research(NoteCommands, OwnEventCommands, EventImports, ExportCommands, QtC
         action.setEnabled(self.user is not None and text.textCursor().hasSelection())
         menu.exec(text.mapToGlobal(pos))
         menu.deleteLater()
+
+    def _on_own_failed(self, message: str) -> None:
+        """The search box could not read the user database: said once, as the notes' other messages are."""
+        self._tell([message[0].upper() + message[1:] + "."])
 
     def _tell(self, messages: list[str]) -> None:
         for message in messages:
