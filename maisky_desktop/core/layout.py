@@ -116,6 +116,15 @@ class OnDemand(Sequence[str]):
     def cached(self, i: int) -> str | None:
         return self._cache.get(i)
 
+    def values(self, idx: np.ndarray) -> list[str]:
+        """The values at ``idx``, what is not cached read now in one go (a list of a view's events, not a frame)."""
+        idx = np.asarray(idx, dtype=np.int64)
+        todo = self.missing(idx)
+        if len(todo):
+            self.fill(todo, self._read(todo))
+        cache = self._cache
+        return [cache[i] if i in cache else self[i] for i in idx.tolist()]  # ``self[i]``: dropped past the limit
+
     def ready(self, idx: np.ndarray) -> np.ndarray:
         """Which of these values are cached (a mask, no Python loop: asked every frame)."""
         return self._ready[np.asarray(idx, dtype=np.int64)]
@@ -215,6 +224,12 @@ class Spliced(OnDemand):
     def cached(self, i: int) -> str | None:
         at, n_base = int(self._splice.order[i]), self._splice.n_base
         return self._base.cached(at) if at < n_base else self._extra[at - n_base]
+
+    def values(self, idx: np.ndarray) -> list[str]:
+        at, mine = self._in_base(idx)
+        from_base = iter(self._base.values(at[mine]))
+        n_base = self._splice.n_base
+        return [next(from_base) if m else self._extra[a - n_base] for a, m in zip(at.tolist(), mine.tolist())]
 
     def _in_base(self, idx: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
         at = self._splice.order[np.asarray(idx, dtype=np.int64)]
@@ -326,6 +341,17 @@ class Layout:
 
     def title(self, i: int) -> str:
         return self.titles[i] if self.titles else self.ids[i]
+
+    def texts(self, idx: np.ndarray) -> tuple[list[str], list[str], list[str]]:
+        """(ids, titles, stated dates) of these events, a big store's read in one query each, not one per event."""
+
+        def column(values: Sequence[str]) -> list[str]:
+            if isinstance(values, OnDemand):
+                return values.values(idx)
+            return [values[i] for i in idx.tolist()] if values else [""] * len(idx)
+
+        ids = column(self.ids)
+        return ids, column(self.titles) if self.titles else ids, column(self.stated)
 
     @property
     def on_demand(self) -> bool:

@@ -132,24 +132,44 @@ class EventsInView(QtWidgets.QListWidget):
             return
         lay = self.timeline.layout_data
         left, right = self.timeline.view_range()
-        shown = self.timeline.items.shown
-        idx = [i for i in self.timeline.items.in_view(left, right).tolist() if shown is None or shown[i]]
-        idx.sort(key=lambda i: (float(lay.x0[i]), lay.ids[i]))
-        ids = [lay.ids[i] for i in idx]
-        self.setAccessibleDescription(f"{len(ids)} events between {int(left)} and {int(right)}")
+        items = self.timeline.items
+        between = f"between {int(left)} and {int(right)}"
+        if items.is_coarse(left, right):  # the timeline draws counts here, not titles: so does the list
+            self._show_count(int(items.grid().total(left, right).sum()), between)
+            return
+        idx = items.in_view(left, right)
+        ids, titles, stated = lay.texts(idx)
+        order = sorted(range(len(ids)), key=lambda k: (float(lay.x0[idx[k]]), ids[k]))
+        ids = [ids[k] for k in order]
+        self.setAccessibleDescription(f"{len(ids)} events {between}")
         if ids == self._ids:
             return
         self._ids = ids
         dates = self.window_.services.event_dates(ids)
         self.blockSignals(True)
         self.clear()
-        for i, event_id in zip(idx, ids, strict=True):
+        for k, event_id in zip(order, ids, strict=True):
             edtf, said = dates.get(event_id, ("", ""))
             # an own event is not in the store: its lane holds its date in words (or as the researcher wrote it)
-            words = _in_words(edtf) if edtf else (lay.stated[i] if lay.stated else "")
-            self.addItem(_item(event_id, lay.title(i), words, said))
+            words = _in_words(edtf) if edtf else stated[k]
+            self.addItem(_item(event_id, titles[k], words, said))
         self.blockSignals(False)
         self.follow(self.timeline.selected_id())
+
+    def _show_count(self, count: int, between: str) -> None:
+        """One line instead of the events: more than the timeline draws one by one (thousands, read for nothing)."""
+        text = f"{count:,} events {between}: zoom in to list them"
+        self.setAccessibleDescription(text)
+        if self._ids == [text]:
+            return
+        self._ids = [text]
+        self.blockSignals(True)
+        self.clear()
+        item = QtWidgets.QListWidgetItem(f"{count:,} events {between}\nZoom in to list them")
+        item.setData(QtCore.Qt.ItemDataRole.AccessibleTextRole, text)
+        item.setFlags(QtCore.Qt.ItemFlag.ItemIsEnabled)  # not an event: nothing to open
+        self.addItem(item)
+        self.blockSignals(False)
 
     def showEvent(self, event: QtGui.QShowEvent) -> None:
         """A list built while the window was still hidden (a dock restored at start) fills once it shows."""
@@ -164,7 +184,9 @@ class EventsInView(QtWidgets.QListWidget):
             self.blockSignals(False)
 
     def _open(self, item: QtWidgets.QListWidgetItem) -> None:
-        self.window_.choose("event", item.data(QtCore.Qt.ItemDataRole.UserRole))
+        event_id = item.data(QtCore.Qt.ItemDataRole.UserRole)
+        if event_id is not None:  # not the line that counts the events of a wide view
+            self.window_.choose("event", event_id)
 
 
 class _TitleOverDate(QtWidgets.QStyledItemDelegate):
