@@ -27,6 +27,8 @@ MONTHS = [calendar.month_name[i] for i in range(1, 13)]
 _PART = re.compile(r"^(?P<year>\d{4}|\d{3}X)(?:-(?P<mm>\d{2})(?:-(?P<dd>\d{2}))?)?(?P<q>[~?%])?$")
 
 PRECISIONS = ("day", "month", "season", "year", "decade", "approximate", "interval")
+# Dates that name a period the event happened some time within (drawn as a faint "some time in" box).
+WITHIN_PRECISIONS = ("month", "season", "year", "decade")
 
 
 class DateError(ValueError):

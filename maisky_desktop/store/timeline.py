@@ -57,8 +57,9 @@ def _compute(conn: sqlite3.Connection) -> Layout:
     index = {cid: i for i, (cid, _, _) in enumerate(lanes(conn))}
     rows = conn.execute(
         f"SELECT e.rowid, e.day_from, e.day_to, e.category_id, e.approximate, NOT ({_DAY_PRECISE}), "
-        "e.open_start, e.open_end, e.precision IN ('month', 'season', 'year', 'decade') "
-        "FROM events e ORDER BY e.day_from, e.id"
+        f"e.open_start, e.open_end, e.precision IN ({', '.join('?' * len(dates.WITHIN_PRECISIONS))}) "
+        "FROM events e ORDER BY e.day_from, e.id",
+        dates.WITHIN_PRECISIONS,
     ).fetchall()
     if not rows:
         return layout_from_columns([], [], [], [], n_lanes=len(index))

@@ -6,8 +6,9 @@ import functools
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from maisky_desktop.core import dates
 from maisky_desktop.core.layout import Layout
-from maisky_desktop.core.own_lane import with_own_events
+from maisky_desktop.core.own_lane import OwnRow, with_own_events
 from maisky_desktop.core.person_lanes import PersonLanes
 from maisky_desktop.core.viewport import Era
 from maisky_desktop.store import own_records
@@ -34,10 +35,24 @@ def build_content(store: Store, user: UserData | None, base: Layout | None = Non
     """
     base = base if base is not None else queries.event_layout(store.conn)
     own = own_records.own_events(user) if user is not None else []
-    rows = [
-        (e.id, e.title, e.date_text or e.date_words, e.day_from, e.day_to, e.precision != "day", "~" in e.date)
-        for e in own
-    ]
+    rows = [_row(e) for e in own]
     layout, lanes = with_own_events(base, queries.lanes(store.conn), rows)
     people = functools.partial(queries.person_lanes, store.conn, layout)  # read when the People lanes are first shown
     return TimelineContent(layout, lanes, queries.eras(store.conn), people)
+
+
+def _row(e: own_records.OwnEvent) -> OwnRow:
+    """An own event's marks by the store's rules (``store.timeline``): open sides from its EDTF date."""
+    when = dates.parse(e.date)  # checked when the event was saved
+    return (
+        e.id,
+        e.title,
+        e.date_text or e.date_words,
+        e.day_from,
+        e.day_to,
+        e.precision != "day",
+        "~" in e.date,
+        when.open_start,
+        when.open_end,
+        e.precision in dates.WITHIN_PRECISIONS,
+    )
