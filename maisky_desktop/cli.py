@@ -122,11 +122,14 @@ def _parser() -> argparse.ArgumentParser:
     )
     s = sub.add_parser(
         "search",
-        help="search events, people and passages as the search box does",
+        help="search events, people and passages, and your own events and documents, as the search box does",
         description="Search events, people and passages with the search box's tolerance (spellings, "
         "transliterations, diacritics, word forms). Any text is accepted; operators are searched as words. "
-        "As in the window, the top hit (the person, else the event, the query names) is printed first.",
-        epilog="examples:\n  maisky-desktop search Maiskii\n  maisky-desktop search 'trade agreement' --json",
+        "As in the window, the top hit (the person, else the event, the query names) is printed first, then "
+        "your own events and documents (marked yours) when your notes database exists in the user data folder "
+        "or --user-data PATH (read only, never written), then the store's results.",
+        epilog="examples:\n  maisky-desktop search Maiskii\n  maisky-desktop search 'trade agreement' --json\n"
+        "  maisky-desktop --user-data ~/my-notes search Cherkley",
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     s.add_argument("query", metavar="QUERY", nargs="+", help="the words to search for")
@@ -134,7 +137,7 @@ def _parser() -> argparse.ArgumentParser:
         "--json",
         action="store_true",
         help="one JSON object per line: top (true on the top hit's line, printed first), kind, id, "
-        "title or name, date, snippet",
+        "title or name, date, snippet; your own hits also yours (true)",
     )
     sub.add_parser(
         "tours",
@@ -190,8 +193,14 @@ def cmd_publish(store: Path | None, out_dir: Path) -> int:
     return 0
 
 
-def cmd_search(store: Path | None, query: str, as_json: bool, limit: int) -> int:
+def cmd_search(store: Path | None, query: str, as_json: bool, limit: int, user_data: Path | None = None) -> int:
+    """The store's search, and the researcher's own events and documents when their notes database exists.
 
+    ``user_data``: the folder of the notes (``--user-data``), else the OS user data folder, as the
+    window reads them. Without a notes database the output is the store's alone, as it always was.
+    A notes database that cannot be searched is one line on stderr; the store's results are still
+    printed, and the exit code is 1 (README, When things go wrong).
+    """
     from maisky_desktop.store.faults import damage_message
     from maisky_desktop.store.reader import StoreError, open_store
     from maisky_desktop.store.search import Searcher
@@ -210,38 +219,81 @@ def cmd_search(store: Path | None, query: str, as_json: bool, limit: int) -> int
         _fail(message)
     finally:
         conn.close()
+    own, problem = _search_own(results, user_data or paths.user_data_folder(), limit)
+    if problem is not None:
+        print(f"maisky-desktop: {problem}", file=sys.stderr)
     try:
-        _print_results(results, as_json)
+        _print_results(results, own, as_json)
     except BrokenPipeError:  # `search ... | head` closed the pipe: what was wanted has been printed
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
-    return 0
+    return 1 if problem is not None else 0
 
 
-def _print_results(results, as_json: bool) -> None:
-    """The top hit first, labelled, then every group, as the window's results pane lists them.
+def _search_own(results, folder: Path, limit: int) -> tuple[dict, str | None]:
+    """(own hits by kind, or {} when there is no notes database; the one line saying why it could not be searched).
 
-    Text: a "Top hit" block, then "All results" (the top hit again in its group, as in the
-    window). JSON: one object per line, each with ``top``: true only on the first line when
-    there is a top hit.
+    Read through ``OwnReader``, read-only: a search never writes to the notes, not even the
+    migrations and backups the window's start would make.
+    """
+    from maisky_desktop.core.search import OWN_KINDS
+
+    database = folder / paths.USER_DB_NAME
+    if results.query.empty or not database.exists():
+        return {}, None
+    from maisky_desktop.store.own_reader import OwnDataError, OwnReader
+
+    try:
+        reader = OwnReader.open(database)
+        try:
+            hits, _more = reader.search(results.query, limits=dict.fromkeys(OWN_KINDS, limit))
+        finally:
+            reader.close()
+    except OwnDataError as exc:
+        return {}, str(exc)
+    return hits, None
+
+
+OWN_HEADINGS = {"own event": "Your events", "own passage": "Your documents"}  # as the window's results pane
+
+
+def _print_results(results, own: dict, as_json: bool) -> None:
+    """The top hit first, labelled, then the researcher's own groups, then every group, as the window lists them.
+
+    Text: a "Top hit" block, "Your events" and "Your documents" (each hit marked *yours*),
+    then "All results" (the top hit again in its group, as in the window). JSON: one object per
+    line, each with ``top``: true only on the first line when there is a top hit; the
+    researcher's own hits carry ``"yours": true`` and their kind (``own event``, ``own passage``).
     """
     import json
 
+    mine = [hit for kind in OWN_HEADINGS for hit in own.get(kind, [])]
     if as_json:
         if results.top is not None:
             print(json.dumps({"top": True, **results.top.as_json()}, ensure_ascii=False))
+        for hit in mine:
+            print(json.dumps({"top": False, **hit.as_json(), "yours": True}, ensure_ascii=False))
         for hit in results.all():
             print(json.dumps({"top": False, **hit.as_json()}, ensure_ascii=False))
         return
+    blocks = 0
     if results.top is not None:
         print("Top hit")
         _print_hit(results.top)
+        blocks += 1
+    for kind, heading in OWN_HEADINGS.items():
+        if own.get(kind):
+            print(("\n" if blocks else "") + heading)
+            for hit in own[kind]:
+                _print_hit(hit, "yours")
+            blocks += 1
+    if blocks:
         print("\nAll results")
     for hit in results.all():
         _print_hit(hit)
 
 
-def _print_hit(hit) -> None:
-    print(f"{hit.kind:<8} {hit.id}  {hit.title}" + (f"  ({hit.date})" if hit.date else ""))
+def _print_hit(hit, label: str | None = None) -> None:
+    print(f"{label or hit.kind:<8} {hit.id}  {hit.title}" + (f"  ({hit.date})" if hit.date else ""))
     print(f"         {hit.snippet.bracketed()}")
 
 
@@ -419,7 +471,7 @@ def _dispatch(args: argparse.Namespace) -> int:
     if args.command == "build":
         return cmd_build(args.out or args.store, args.force)
     if args.command == "search":
-        return cmd_search(args.store, " ".join(args.query), args.json, args.limit)
+        return cmd_search(args.store, " ".join(args.query), args.json, args.limit, args.user_data)
     if args.command == "handout":
         return cmd_handout(args.store, args)
     if args.command == "publish":

@@ -36,6 +36,9 @@ def default_store() -> Path:
     return data_dir() / "maisky.sqlite"
 
 
+USER_DB_NAME = "userdata.sqlite"  # the researcher's database in the user data folder (``store.userdata``)
+
+
 def user_data_folder() -> Path:
     """The OS user data folder for notes and the session (``~/.local/share/maisky-timeline`` on Linux,
     AppData on Windows); here, not in ``store.userdata``, so start-up finds the session without sqlite-utils."""

@@ -12,6 +12,8 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 # The window remembers its layout in the user's config folder: never the real one from a test
 # (subprocesses inherit this too).
 os.environ["XDG_CONFIG_HOME"] = tempfile.mkdtemp(prefix="maisky-test-config-")
+# Nor the real notes: the window and `maisky-desktop search` read the user data folder by default.
+os.environ["XDG_DATA_HOME"] = tempfile.mkdtemp(prefix="maisky-test-data-")
 
 from maisky_desktop import paths
 from maisky_desktop.core.validate import Resolved, resolve

@@ -56,8 +56,10 @@ class OwnReader:
         or foreign file.
         """
         path = Path(path)
-        if not path.is_file():
+        if not path.exists():
             raise _unreadable(path, "the file is missing")
+        if not path.is_file():
+            raise _unreadable(path, "it is a folder or a device, not a file")
         check = cancelled or (lambda: False)
         try:
             conn = sqlite3.connect(path.resolve().as_uri() + "?mode=ro", uri=True, timeout=2, check_same_thread=False)

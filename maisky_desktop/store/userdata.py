@@ -36,7 +36,7 @@ from sqlite_utils.migrations import Migrations
 
 from maisky_desktop import paths
 
-DB_NAME = "userdata.sqlite"
+DB_NAME = paths.USER_DB_NAME
 BACKUP_DIR = "backups"
 DEFAULT_KEEP = 7
 MIGRATION_SET = "maisky-userdata"
