@@ -101,6 +101,10 @@ class OnDemand(Sequence[str]):
             i += self._n
         if not 0 <= i < self._n:
             raise IndexError(i)
+        return self._value(i)
+
+    def _value(self, i: int) -> str:
+        """The value at a valid index, read now if it is not cached."""
         value = self._cache.get(i)
         if value is None:
             self.fill(np.array([i]), self._read(np.array([i])))
@@ -206,14 +210,7 @@ class Spliced(OnDemand):
     def version(self) -> int:
         return self._base.version
 
-    def __getitem__(self, i):
-        if isinstance(i, slice):
-            return [self[j] for j in range(*i.indices(self._n))]
-        i = operator.index(i)
-        if i < 0:
-            i += self._n
-        if not 0 <= i < self._n:
-            raise IndexError(i)
+    def _value(self, i: int) -> str:
         at, n_base = int(self._splice.order[i]), self._splice.n_base
         return self._base[at] if at < n_base else self._extra[at - n_base]
 

@@ -6,10 +6,9 @@ from __future__ import annotations
 
 import pytest
 from PySide6 import QtCore
+from timeline_helpers import shown_window
 
-from maisky_desktop.store.services import Services
 from maisky_desktop.store.synthetic import build_synthetic
-from maisky_desktop.ui.main_window import MainWindow
 
 
 @pytest.fixture(scope="module")
@@ -19,15 +18,8 @@ def big_store(tmp_path_factory):
 
 @pytest.fixture
 def big_window(qtbot, big_store):
-    services = Services.open(big_store)
-    window = MainWindow(services)
-    qtbot.addWidget(window)
-    window.resize(1366, 768)
-    window.show()
-    qtbot.waitExposed(window)
-    yield window
-    window.close()
-    services.close()
+    with shown_window(qtbot, big_store) as window:
+        yield window
 
 
 def _reads(column, calls: list[int]):

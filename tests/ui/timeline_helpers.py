@@ -1,9 +1,14 @@
-"""Helpers for the timeline's Qt tests: build the widget, map data points to pixels, send input."""
+"""Helpers for the Qt tests: build the timeline or the window, map data points to pixels, send input."""
 
 from __future__ import annotations
 
+import contextlib
+from collections.abc import Iterator
+
 from PySide6 import QtCore, QtGui, QtWidgets
 
+from maisky_desktop.store.services import Services
+from maisky_desktop.ui.main_window import MainWindow
 from maisky_desktop.ui.timeline.widget import TimelineWidget
 
 
@@ -84,3 +89,19 @@ def click_event(qtbot, win, event_id: str) -> None:
     vb.setXRange(x - 0.5, x + 0.5, padding=0)
     qtbot.wait(10)
     qtbot.mouseClick(timeline.plot.viewport(), QtCore.Qt.MouseButton.LeftButton, pos=mark_centre(timeline, i))
+
+
+@contextlib.contextmanager
+def shown_window(qtbot, store_path) -> Iterator[MainWindow]:
+    """The main window on the store at ``store_path``, at laptop size and shown; closed with its services after."""
+    services = Services.open(store_path)
+    win = MainWindow(services)
+    qtbot.addWidget(win)
+    win.resize(1366, 768)
+    win.show()
+    qtbot.waitExposed(win)
+    try:
+        yield win
+    finally:
+        win.close()
+        services.close()
