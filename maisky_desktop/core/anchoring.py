@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 from maisky_desktop.core.corpus import Document
+from maisky_desktop.core.record import record
 from maisky_desktop.core.records import Passage
 
 
-@dataclass(frozen=True)
+@record
 class Located:
     char_start: int
     char_end: int

@@ -15,13 +15,14 @@ from typing import Any
 import yaml
 
 from maisky_desktop.core import dates, safe_yaml
+from maisky_desktop.core.record import record
 
 SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 # What sources can disagree on (CATALOG-CONVENTIONS, "Conflicts"): the pane names the field.
 CONFLICT_FIELDS = ("date", "place", "count", "name", "title", "charge", "cause", "other")
 
 
-@dataclass(frozen=True)
+@record
 class Problem:
     file: str
     line: int
@@ -35,7 +36,7 @@ class Unreadable(Problem):
     """A file that could not be read at all: checks across files would only echo it, so they wait."""
 
 
-@dataclass(frozen=True)
+@record
 class Where:
     file: str
     line: int

@@ -19,13 +19,14 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from maisky_desktop.core.own_events import DraftError, EventDraft, Sources, draft_event
+from maisky_desktop.core.record import record
 
 COLUMNS = ("title", "date", "end", "people", "source", "quote", "note")
 REQUIRED = ("title", "date")
 PROGRESS_EVERY = 250
 
 
-@dataclass(frozen=True)
+@record
 class RowResult:
     row: int  # as a spreadsheet numbers it: the header is row 1
     draft: EventDraft | None
@@ -127,12 +128,12 @@ def preview_records(
     preview.ignored_columns = [h for h in header if h and h not in COLUMNS]
     index = {c: header.index(c) for c in COLUMNS if c in header}
     total = len(records) - 1
-    for done, (n, record) in enumerate(records[1:], start=1):
+    for done, (n, cells) in enumerate(records[1:], start=1):
         if progress and done % PROGRESS_EVERY == 0:
             progress(done, total)
-        if not any(c.strip() for c in record):
+        if not any(c.strip() for c in cells):
             continue  # blank rows are layout, not data
-        values = {c: (record[i] if i < len(record) else "") for c, i in index.items()}
+        values = {c: (cells[i] if i < len(cells) else "") for c, i in index.items()}
         try:
             draft = draft_event(sources, **values)
             preview.rows.append(RowResult(n, draft, None, values["title"]))

@@ -16,8 +16,9 @@ from __future__ import annotations
 import calendar
 import math
 import re
-from dataclasses import dataclass
 from datetime import date
+
+from maisky_desktop.core.record import record
 
 SEASONS = {21: "spring", 22: "summer", 23: "autumn", 24: "winter"}
 # Northern-hemisphere meteorological seasons: (first month, last month, year offset of last).
@@ -35,7 +36,7 @@ class DateError(ValueError):
     """An EDTF string this project cannot read; the message says why."""
 
 
-@dataclass(frozen=True)
+@record
 class Edtf:
     """One parsed date: its text, its unit, its qualifiers and its day bounds."""
 

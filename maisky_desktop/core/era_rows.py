@@ -9,13 +9,14 @@ the visible part of its own era (elided to fit), so two names can never overlap 
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+
+from maisky_desktop.core.record import record
 
 PAD = 6.0  # pixels between an era's edge and its name
 MIN_NAME_PX = 24.0  # an era narrower than this on screen is shaded but not named
 
 
-@dataclass(frozen=True)
+@record
 class NamedSpan:
     """A named stretch of time in the header (an era, or the pre-1917 context band)."""
 
@@ -24,7 +25,7 @@ class NamedSpan:
     x1: float
 
 
-@dataclass(frozen=True)
+@record
 class NameBox:
     """Where a name is drawn: its header row and its pixel box (the text is elided to ``width``)."""
 

@@ -6,11 +6,13 @@ the same filter; the store turns it into sets of ids (``store.search.resolve_fil
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from datetime import date
 
+from maisky_desktop.core.record import record
 
-@dataclass(frozen=True)
+
+@record
 class Filter:
     """An empty Filter lets everything through; each field narrows (AND)."""
 
@@ -45,7 +47,7 @@ class Filter:
         return " · ".join(parts)
 
 
-@dataclass(frozen=True)
+@record
 class FilterSets:
     """A Filter resolved against one store: the ids it lets through (None: everything).
 

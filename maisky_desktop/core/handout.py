@@ -10,14 +10,14 @@ Qt's own PDF writer; a test reads the PDF back. Every source character is escape
 from __future__ import annotations
 
 import html
-from dataclasses import dataclass
 
 from maisky_desktop.core.markup import Piece
+from maisky_desktop.core.record import record
 
 _e = html.escape
 
 
-@dataclass(frozen=True)
+@record
 class Quote:
     """One anchor: the paragraph's pieces (file offsets), the quoted span and its citation."""
 
@@ -28,7 +28,7 @@ class Quote:
     reading: str | None = None
 
 
-@dataclass(frozen=True)
+@record
 class Entry:
     event_id: str
     title: str
@@ -39,7 +39,7 @@ class Entry:
     quotes: tuple[Quote, ...]
 
 
-@dataclass(frozen=True)
+@record
 class Handout:
     title: str
     intro: str

@@ -9,10 +9,12 @@ something new drops the forward entries, as a browser does.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import replace
+
+from maisky_desktop.core.record import record
 
 
-@dataclass(frozen=True)
+@record
 class View:
     """One place in the history: the timeline range (decimal years) and what is open."""
 

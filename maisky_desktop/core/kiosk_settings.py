@@ -10,17 +10,19 @@ from __future__ import annotations
 
 import re
 import tomllib
-from dataclasses import dataclass, fields, replace
+from dataclasses import fields, replace
 from pathlib import Path
 from typing import Any
 
 import platformdirs
 
+from maisky_desktop.core.record import record
+
 APP_DIR = "maisky-timeline"
 CORNERS = ("top-left", "top-right", "bottom-left", "bottom-right")
 
 
-@dataclass(frozen=True)
+@record
 class KioskSettings:
     screen: int = 0  # index of the screen to fill (0: the primary)
     idle_seconds: int = 120  # no touch for this long: reset and play the attract tour

@@ -10,9 +10,10 @@ breaks back into titles as the user zooms in and the marks spread apart.
 from __future__ import annotations
 
 import itertools
-from dataclasses import dataclass
 
 import numpy as np
+
+from maisky_desktop.core.record import record
 
 MIN_W = 44.0  # narrowest useful title: a few letters and an ellipsis
 MAX_W = 280.0  # longest title box; longer ones are elided
@@ -21,7 +22,7 @@ CLUSTER_W = 90.0  # a count covers marks starting within this many pixels
 CHAR_W = 7.0  # width of a digit, for the width of a count box
 
 
-@dataclass(frozen=True)
+@record
 class Label:
     """A box in a lane's text row: a title (``index`` is the event) or a count of events."""
 

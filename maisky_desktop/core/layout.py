@@ -12,7 +12,7 @@ import dataclasses
 import operator
 import threading
 from collections.abc import Callable, Iterator, Sequence
-from dataclasses import dataclass, field
+from dataclasses import field
 from datetime import date
 from functools import cached_property
 from typing import Protocol
@@ -20,6 +20,7 @@ from typing import Protocol
 import numpy as np
 
 from maisky_desktop.core import span
+from maisky_desktop.core.record import record
 
 # Ordinal of 1 January of years 1..10000: the table behind the vectorised conversions.
 _JAN1 = np.array([date(y, 1, 1).toordinal() for y in range(1, 10000)] + [date(9999, 12, 31).toordinal() + 1])
@@ -267,7 +268,7 @@ class Spliced(OnDemand):
         return None if at is None else int(self._splice.merged_of_base[at])
 
 
-@dataclass(frozen=True)
+@record
 class Layout:
     """Column arrays, one row per event, sorted by start."""
 

@@ -15,11 +15,12 @@ from __future__ import annotations
 import html
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
 from itertools import pairwise
 
+from maisky_desktop.core.record import record
 
-@dataclass(frozen=True)
+
+@record
 class Piece:
     """A piece of a paragraph: its file offsets and text."""
 
@@ -27,7 +28,7 @@ class Piece:
     text: str
 
 
-@dataclass(frozen=True)
+@record
 class Marker:
     """A footnote marker at file offsets, and the link target for it."""
 
@@ -37,7 +38,7 @@ class Marker:
     href: str
 
 
-@dataclass(frozen=True)
+@record
 class Run:
     """Characters [start, end) of the file shown with these styles: b, i, sup, dim."""
 

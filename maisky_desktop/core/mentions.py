@@ -21,13 +21,14 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+
+from maisky_desktop.core.record import record
 
 # Passages that are bibliography only: a name in a reference list is not a mention.
 SKIPPED_KINDS = frozenset({"reference"})
 
 
-@dataclass(frozen=True)
+@record
 class Mention:
     person_id: str
     passage_id: str

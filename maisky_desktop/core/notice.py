@@ -9,9 +9,9 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from maisky_desktop.core.record import record
 from maisky_desktop.core.records import Source
 
 if TYPE_CHECKING:  # importlib.metadata is read only when the notice is rendered, not at the app's start
@@ -32,7 +32,7 @@ Copy your builds over these files and the app loads them at its next start.
 {APP_NAME} links to them dynamically and does not modify them."""
 
 
-@dataclass(frozen=True)
+@record
 class Component:
     """One thing the app carries: a Python package, the Python runtime or a system library."""
 

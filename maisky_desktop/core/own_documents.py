@@ -9,10 +9,10 @@ from __future__ import annotations
 
 import hashlib
 import re
-from dataclasses import dataclass
 from pathlib import Path
 
 from maisky_desktop.core.corpus import Document, parse_document
+from maisky_desktop.core.record import record
 
 SUFFIXES = (".txt", ".md", ".markdown", ".text")
 DOC_ID_PREFIX = "doc-"
@@ -22,7 +22,7 @@ class DocumentError(ValueError):
     """A file that cannot become a source; the message names the file (and line)."""
 
 
-@dataclass(frozen=True)
+@record
 class OwnDocument:
     id: str
     title: str

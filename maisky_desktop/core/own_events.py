@@ -8,10 +8,10 @@ source or an own document), and the anchor records its character offsets in that
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass
 from typing import Protocol
 
 from maisky_desktop.core.dates import DateError
+from maisky_desktop.core.record import record
 from maisky_desktop.core.user_dates import read_span
 
 OWN_LANE = "mine"  # the lane (category id) own events are drawn in
@@ -22,7 +22,7 @@ class DraftError(ValueError):
     """Why a draft event cannot be saved, in one sentence (the CSV preview shows it per row)."""
 
 
-@dataclass(frozen=True)
+@record
 class Anchor:
     source_id: str
     passage_id: str
@@ -41,7 +41,7 @@ class Sources(Protocol):
         """(passage id, char_start, text) of every passage of a source."""
 
 
-@dataclass(frozen=True)
+@record
 class EventDraft:
     """An own event ready to store: EDTF date with its words and day bounds, optional anchor."""
 

@@ -10,17 +10,17 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
 
 import numpy as np
 
 from maisky_desktop.core import dates
+from maisky_desktop.core.record import record
 
 OTHERS = "Other people"
 NOBODY = "No person named"
 
 
-@dataclass(frozen=True)
+@record
 class Track:
     """Something drawn behind a person's events: their life or one of their postings."""
 
@@ -31,7 +31,7 @@ class Track:
     label: str
 
 
-@dataclass(frozen=True)
+@record
 class PersonLanes:
     names: list[str]  # lane headers, top to bottom
     lane: np.ndarray  # lane of each event, in layout order

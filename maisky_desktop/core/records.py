@@ -13,8 +13,9 @@ what the query services (``store.services``) return and what the text builders
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import field
 
+from maisky_desktop.core.record import record
 from maisky_desktop.core.sources import Source
 
 __all__ = [
@@ -40,7 +41,7 @@ __all__ = [
 ]
 
 
-@dataclass(frozen=True)
+@record
 class Passage:
     """One paragraph, or one piece of a paragraph that a page break cut in two."""
 
@@ -57,7 +58,7 @@ class Passage:
     para_no: int | None = None  # 1-based number of the body paragraph, for citations
 
 
-@dataclass(frozen=True)
+@record
 class Boilerplate:
     """A line that is not the author's text (web chrome, a cover sheet, a rule)."""
 
@@ -68,7 +69,7 @@ class Boilerplate:
     reason: str
 
 
-@dataclass(frozen=True)
+@record
 class FootnoteRef:
     """A footnote marker in a passage and the note it points to."""
 
@@ -79,7 +80,7 @@ class FootnoteRef:
     note_id: str
 
 
-@dataclass(frozen=True)
+@record
 class Event:
     """An event as stored (a row of ``events``): EDTF date, its bounds as ISO days and day numbers."""
 
@@ -104,7 +105,7 @@ class Event:
     open_end: int = 0  # 1: the text gives no end ("after 1933", EDTF 1933/..); date_to is the stated side's
 
 
-@dataclass(frozen=True)
+@record
 class Anchor:
     """Where an event is anchored: a span (file offsets) of a passage, the quote, the reading if sources conflict."""
 
@@ -118,7 +119,7 @@ class Anchor:
     reading_field: str | None = None  # the conflict (its field) this reading belongs to
 
 
-@dataclass(frozen=True)
+@record
 class Mention:
     """A passage that names a person (a ``person_passages`` group): the card's "Mentioned in" line."""
 
@@ -147,7 +148,7 @@ class Mention:
         return f"{self.kind} {self.para_no or ''}".strip()
 
 
-@dataclass(frozen=True)
+@record
 class Named:
     """Something with an id and a display name (a person or place chip, a lane)."""
 
@@ -155,7 +156,7 @@ class Named:
     name: str
 
 
-@dataclass(frozen=True)
+@record
 class Conflict:
     """The sources disagree on this field of an event; the note says how."""
 
@@ -163,7 +164,7 @@ class Conflict:
     note: str
 
 
-@dataclass(frozen=True)
+@record
 class AnchorDetail:
     """An anchor with what it takes to show it: its source, the whole paragraph, the notes it cites."""
 
@@ -175,7 +176,7 @@ class AnchorDetail:
     notes: tuple[Passage, ...] = ()  # the notes the markers point to, in marker order
 
 
-@dataclass(frozen=True)
+@record
 class EventDetail:
     """Everything the passage pane shows for an event."""
 
@@ -187,13 +188,13 @@ class EventDetail:
     anchors: tuple[AnchorDetail, ...] = ()
 
 
-@dataclass(frozen=True)
+@record
 class Post:
     title: str
     date: str | None = None
 
 
-@dataclass(frozen=True)
+@record
 class EventLink:
     """An event named in a list: id, title and its EDTF date."""
 
@@ -202,7 +203,7 @@ class EventLink:
     date: str
 
 
-@dataclass(frozen=True)
+@record
 class SourceCount:
     """A source and how many of someone's events it anchors."""
 
@@ -211,7 +212,7 @@ class SourceCount:
     events: int
 
 
-@dataclass(frozen=True)
+@record
 class PersonListing:
     """A line of the people list: the name, every spelling to match, the number of events."""
 
@@ -221,7 +222,7 @@ class PersonListing:
     event_count: int
 
 
-@dataclass(frozen=True)
+@record
 class PersonCard:
     """The people card: life, spellings, posts, fate, the sources that mention them, their events."""
 
@@ -242,7 +243,7 @@ class PersonCard:
         return [e.id for e in self.events]
 
 
-@dataclass(frozen=True)
+@record
 class PassageDetail:
     """A passage opened on its own (from search or history): its source, the events anchored in it, the span."""
 
@@ -254,7 +255,7 @@ class PassageDetail:
     notes: tuple[Passage, ...] = field(default=())
 
 
-@dataclass(frozen=True)
+@record
 class Anchored:
     """An event anchored in a passage (the reader lists those on screen)."""
 
@@ -263,7 +264,7 @@ class Anchored:
     title: str
 
 
-@dataclass(frozen=True)
+@record
 class DocumentView:
     """A whole source for the reader: its passages in reading order, footnote markers, anchored events."""
 

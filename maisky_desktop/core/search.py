@@ -20,12 +20,13 @@ import math
 import re
 import unicodedata
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field, replace
+from dataclasses import field, replace
 from datetime import date
 
 from maisky_desktop.core.dates import DateError
 from maisky_desktop.core.dates import parse as parse_date
 from maisky_desktop.core.markup import inline_html
+from maisky_desktop.core.record import record
 
 MARK_OPEN, MARK_CLOSE = "\x02", "\x03"  # around matched words in snippets from the store
 
@@ -138,7 +139,7 @@ class Spellings:
         return sorted(self._by_key.get(transliteration_key(word), set()) - {word})
 
 
-@dataclass(frozen=True)
+@record
 class Term:
     """One FTS5 term: a folded word, searched exactly or as a prefix."""
 
@@ -161,7 +162,7 @@ class Term:
         return folded_word.startswith(self.text) if self.prefix else folded_word == self.text
 
 
-@dataclass(frozen=True)
+@record
 class Group:
     """A word of the query with its alternatives (word forms, spellings), or a quoted phrase."""
 
@@ -184,7 +185,7 @@ class Group:
         return any(t.matches(folded_word) for t in self.terms)
 
 
-@dataclass(frozen=True)
+@record
 class Query:
     """A parsed search: groups that must all match (AND)."""
 
@@ -267,7 +268,7 @@ def parse(text: str, spellings: Spellings | None = None, cancelled: Callable[[],
     return Query(text, tuple(dict.fromkeys(groups)))
 
 
-@dataclass(frozen=True)
+@record
 class Snippet:
     """Text around the match with the matched words as spans; rendered escaped."""
 
@@ -323,7 +324,7 @@ class Snippet:
         return "".join(parts)
 
 
-@dataclass(frozen=True)
+@record
 class Hit:
     """One search result: kind is event, person or passage (or one of ``OWN_KINDS``)."""
 
@@ -354,7 +355,7 @@ KINDS = ("event", "person", "passage")
 OWN_KINDS = ("own event", "own passage")
 
 
-@dataclass(frozen=True)
+@record
 class Results:
     """Hits grouped by kind, each group best first; ``more`` says a group was cut short.
 

@@ -17,12 +17,13 @@ from __future__ import annotations
 
 import json
 from collections.abc import Callable
-from dataclasses import asdict, dataclass, fields
+from dataclasses import asdict, fields
 from typing import Any, Generic, Literal, TypeVar, cast
 
 from maisky_desktop.core import span
 from maisky_desktop.core.filters import Filter
 from maisky_desktop.core.history import History, View, same_range
+from maisky_desktop.core.record import record
 
 LaneMode = Literal["category", "person"]
 LANE_MODES: tuple[LaneMode, ...] = ("category", "person")
@@ -55,7 +56,7 @@ class Emitter(Generic[T]):
             callback(value)
 
 
-@dataclass(frozen=True)
+@record
 class Selection:
     """What is open: the event in the passage pane, the person on the card, the passage in the reader."""
 

@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
+
+from maisky_desktop.core.record import record
 
 if TYPE_CHECKING:  # the catalog reader (PyYAML) and the parser are for the build: the app reads ``Source`` rows
     from maisky_desktop.core.catalog import Problem
@@ -15,7 +16,7 @@ _REQUIRED = ("id", "file", "sha256", "title")  # the Source fields without a def
 FIELDS = ("id", "file", "title", "author", "outlet", "published", "kind", "rights", "sha256", "notes")
 
 
-@dataclass(frozen=True)
+@record
 class Source:
     """A source document's provenance; also the store's ``sources`` row (the fields are its columns, in order)."""
 

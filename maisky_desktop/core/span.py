@@ -8,8 +8,9 @@ and last year of any event (1884 for Maisky's birth), which bounds the view and 
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import date
+
+from maisky_desktop.core.record import record
 
 STUDY: tuple[int, int] = (1917, 1975)  # first and last year of the period of study, inclusive
 
@@ -47,7 +48,7 @@ def study_words(study: tuple[int, int] = STUDY) -> str:
     return f"{study[0]}–{study[1]}"
 
 
-@dataclass(frozen=True)
+@record
 class TimeSpan:
     """The first and last year of the data (the study's years when there is no data)."""
 

@@ -6,12 +6,11 @@ stays put, so a double tap on Next at the last stop does nothing surprising.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 from maisky_desktop.core.dates import in_words
+from maisky_desktop.core.record import record
 
 
-@dataclass(frozen=True)
+@record
 class Stop:
     event_id: str
     narration: str
@@ -24,7 +23,7 @@ class Stop:
         return in_words(self.date)
 
 
-@dataclass(frozen=True)
+@record
 class Tour:
     id: str
     title: str

@@ -13,9 +13,9 @@ from __future__ import annotations
 
 import calendar
 import re
-from dataclasses import dataclass
 
 from maisky_desktop.core.dates import DateError, Edtf, in_words, parse
+from maisky_desktop.core.record import record
 
 _MONTH_WORDS = {m.lower() for m in calendar.month_name[1:]} | {m.lower() for m in calendar.month_abbr[1:]} | {"sept"}
 _SEASON_WORDS = {"spring", "summer", "autumn", "fall", "winter"}
@@ -29,7 +29,7 @@ _TOKEN = re.compile(r"[^\W\d_]+|\d+|\?")
 EXAMPLES = "1938-08-23, 1938-06, 1938-22 (summer), 1938~ (circa), 1932/1943, or words: 23 August 1938, summer 1938"
 
 
-@dataclass(frozen=True)
+@record
 class ReadDate:
     """What a typed date was read as: EDTF, the EDTF in words, the day bounds."""
 

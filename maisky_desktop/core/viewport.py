@@ -8,16 +8,16 @@ never narrower than about a week, never past the data's ends.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
 
 from maisky_desktop.core import span
+from maisky_desktop.core.record import record
 
 HOME = span.opening_view()  # where the app opens and Home returns: the period of study
 MIN_SPAN = 7 / 365.25  # a week
 MARGIN = 2.0  # years beyond the data on each side
 
 
-@dataclass(frozen=True)
+@record
 class Bounds:
     """How far the view may go: [lo, hi] and at least ``min_span`` wide."""
 
@@ -72,7 +72,7 @@ def reveal(left: float, right: float, x0: float, x1: float, b: Bounds, pad: floa
     return clamp(mid - span / 2, mid + span / 2, b)
 
 
-@dataclass(frozen=True)
+@record
 class Era:
     """A named period shaded behind the lanes."""
 

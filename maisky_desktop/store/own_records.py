@@ -10,12 +10,12 @@ from __future__ import annotations
 
 import secrets
 from collections.abc import Callable
-from dataclasses import dataclass
 from datetime import UTC, datetime
 
 from maisky_desktop.core.dates import in_words
 from maisky_desktop.core.own_documents import OwnDocument
 from maisky_desktop.core.own_events import OWN_ID_PREFIX, EventDraft
+from maisky_desktop.core.record import record
 from maisky_desktop.core.search import MARK_CLOSE, MARK_OPEN, OWN_KINDS, Hit, Snippet, Spellings, parse
 from maisky_desktop.store import own_search
 from maisky_desktop.store.userdata import UserData
@@ -27,7 +27,7 @@ def _now() -> str:
     return datetime.now(UTC).isoformat(timespec="seconds")
 
 
-@dataclass(frozen=True)
+@record
 class OwnEvent:
     id: str
     title: str

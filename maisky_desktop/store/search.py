@@ -27,10 +27,10 @@ import re
 import sqlite3
 import time
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass
 
 from maisky_desktop.core.dates import DateError, in_words
 from maisky_desktop.core.filters import Filter, FilterSets
+from maisky_desktop.core.record import record
 from maisky_desktop.core.search import (
     KINDS,
     MARK_CLOSE,
@@ -51,7 +51,7 @@ DF_CAP = 2000
 SNIPPET_CHARS = 180
 
 
-@dataclass(frozen=True)
+@record
 class _Kind:
     fts: str
     table: str

@@ -15,13 +15,13 @@ from __future__ import annotations
 import functools
 import sqlite3
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from maisky_desktop.core.filters import Filter
 from maisky_desktop.core.layout import Layout
 from maisky_desktop.core.person_lanes import PersonLanes
+from maisky_desktop.core.record import record
 from maisky_desktop.core.records import (
     Anchor,
     AnchorDetail,
@@ -50,7 +50,7 @@ if TYPE_CHECKING:  # the joins with the user's data and the handouts are importe
     from maisky_desktop.store.userdata import UserData
 
 
-@dataclass(frozen=True)
+@record
 class TimelineData:
     """What the timeline draws: the events' layout, the category lanes (id, name, colour), eras, person lanes."""
 
@@ -60,7 +60,7 @@ class TimelineData:
     people: Callable[[], PersonLanes]  # person lanes are built on first use (the People lane switch)
 
 
-@dataclass(frozen=True)
+@record
 class FilterChoices:
     """What the filter bar offers: lanes, people, sources and the years of the data."""
 

@@ -4,12 +4,12 @@ from __future__ import annotations
 
 import functools
 from collections.abc import Callable
-from dataclasses import dataclass
 
 from maisky_desktop.core import dates
 from maisky_desktop.core.layout import Layout
 from maisky_desktop.core.own_lane import OwnRow, with_own_events
 from maisky_desktop.core.person_lanes import PersonLanes
+from maisky_desktop.core.record import record
 from maisky_desktop.core.viewport import Era
 from maisky_desktop.store import own_records
 from maisky_desktop.store import timeline as queries
@@ -17,7 +17,7 @@ from maisky_desktop.store.reader import Store
 from maisky_desktop.store.userdata import UserData
 
 
-@dataclass(frozen=True)
+@record
 class TimelineContent:
     """Events (the store's and the user's own), lanes, eras, person lanes."""
 

@@ -27,7 +27,6 @@ import shutil
 import sqlite3
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from pathlib import Path
 
@@ -35,6 +34,7 @@ from sqlite_utils import Database
 from sqlite_utils.migrations import Migrations
 
 from maisky_desktop import paths
+from maisky_desktop.core.record import record
 
 DB_NAME = paths.USER_DB_NAME
 BACKUP_DIR = "backups"
@@ -164,7 +164,7 @@ def _plain(exc: BaseException) -> str:
     return str(exc) or exc.__class__.__name__
 
 
-@dataclass(frozen=True)
+@record
 class Note:
     """A note or a bookmark; passage notes carry the source offsets of the words chosen."""
 

@@ -17,9 +17,10 @@ from __future__ import annotations
 import enum
 import html
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass
 
 from PySide6 import QtCore, QtGui, QtWidgets
+
+from maisky_desktop.core.record import record
 
 
 class Act(enum.Enum):
@@ -60,7 +61,7 @@ class Act(enum.Enum):
     ABOUT = "about"
 
 
-@dataclass(frozen=True)
+@record
 class Spec:
     """How a command looks: menu text (with its & mnemonic), shortcuts (the first one is shown), tooltip, menu."""
 

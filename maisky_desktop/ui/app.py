@@ -14,13 +14,14 @@ import socket
 import sys
 import threading
 from collections.abc import Callable
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6 import QtCore, QtGui, QtWidgets
 
 from maisky_desktop import collector, logs
+from maisky_desktop.core.record import record
 from maisky_desktop.store.faults import damage_message
 from maisky_desktop.store.reader import Store, StoreError, needs_background_check
 from maisky_desktop.store.services import Services
@@ -71,7 +72,7 @@ def _check_in_background(window: QtWidgets.QMainWindow, store: Store) -> None:
     poll.start()
 
 
-@dataclass(frozen=True)
+@record
 class Look:
     """How the UI looks and behaves: the font-size setting, the theme, kiosk mode.
 

@@ -15,17 +15,16 @@ cannot be read (edited by hand, damaged) counts as unset: it costs the preferenc
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 from PySide6 import QtCore, QtWidgets
 
+from maisky_desktop.core.record import record
 from maisky_desktop.ui.actions import Act
 
 MIN_SCALE, MAX_SCALE = 0.5, 4.0  # the bounds --font-scale accepts
 _SCALE_KEY, _CONTRAST_KEY = "look/font_scale", "look/high_contrast"
 
 
-@dataclass(frozen=True)
+@record
 class Prefs:
     font_scale: float = 1.0
     high_contrast: bool = False

@@ -14,10 +14,10 @@ import sys
 import tempfile
 import time
 from collections.abc import Callable
-from dataclasses import dataclass
 from pathlib import Path
 
 from maisky_desktop import paths
+from maisky_desktop.core.record import record
 from maisky_desktop.store.reader import Store, open_store
 from maisky_desktop.store.services import Services
 
@@ -27,7 +27,7 @@ FRAME_SIZE = (1366, 640)
 A4_POINTS = (595, 842)
 
 
-@dataclass(frozen=True)
+@record
 class Outcome:
     name: str
     ok: bool

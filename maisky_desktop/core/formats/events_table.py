@@ -10,12 +10,14 @@ from __future__ import annotations
 import csv
 import io
 import json
-from dataclasses import asdict, dataclass
+from dataclasses import asdict
+
+from maisky_desktop.core.record import record
 
 COLUMNS = ("id", "title", "date", "words", "precision", "lane", "people", "source", "quote", "note", "mine")
 
 
-@dataclass(frozen=True)
+@record
 class EventExport:
     id: str
     title: str

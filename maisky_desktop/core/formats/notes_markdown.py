@@ -7,7 +7,8 @@ a source shows as itself when the Markdown is rendered.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+
+from maisky_desktop.core.record import record
 
 _MD_SPECIAL = re.compile(r"([\\`*_{}\[\]<>#+!|])")
 
@@ -16,7 +17,7 @@ def escape(text: str) -> str:
     return _MD_SPECIAL.sub(r"\\\1", text)
 
 
-@dataclass(frozen=True)
+@record
 class NoteEntry:
     heading: str  # what the note is on: an event title with its date, a person, a passage's source
     body: str

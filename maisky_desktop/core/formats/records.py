@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+
+from maisky_desktop.core.record import record
 
 
-@dataclass(frozen=True)
+@record
 class SourceInfo:
     """A source as a citation needs it (shipped sources or own documents)."""
 
@@ -18,7 +19,7 @@ class SourceInfo:
     kind: str = "document"  # news | essay | encyclopedia | journal article | document
 
 
-@dataclass(frozen=True)
+@record
 class Citable:
     """One event anchor, passage or note, ready for RIS, BibTeX, CSL-JSON or Markdown."""
 

@@ -8,16 +8,16 @@ from __future__ import annotations
 
 import html
 from collections.abc import Callable
-from dataclasses import dataclass
 
 from PySide6 import QtCore, QtWidgets
 
+from maisky_desktop.core.record import record
 from maisky_desktop.store.userdata import Note, UserDataError
 
 ROLE = QtCore.Qt.ItemDataRole.UserRole
 
 
-@dataclass(frozen=True)
+@record
 class Found:
     """An own event or a passage of an own document that matches the search box."""
 
@@ -27,7 +27,7 @@ class Found:
     snippet: str
 
 
-@dataclass(frozen=True)
+@record
 class Target:
     """What a new note will be on (passage notes carry the source offsets of the words chosen)."""
 
