@@ -100,7 +100,7 @@ def test_a_tour_asked_for_before_its_dock_was_shown_builds_and_plays(qtbot, wind
 def test_the_start_path_imports_neither_the_notes_database_layer_nor_the_build_readers():
     """What the first frame needs is imported at start; sqlite-utils (notes), PyYAML and the source
     parser (the build), importlib.metadata (About's notice), the handouts and the search of the
-    user's own data come later, when they are used."""
+    user's own data come later, when they are used; the store is found without importlib.resources."""
     import subprocess
     import sys
 
@@ -108,8 +108,10 @@ def test_the_start_path_imports_neither_the_notes_database_layer_nor_the_build_r
         "import sys\n"
         "import maisky_desktop.ui.app, maisky_desktop.ui.main_window, maisky_desktop.ui.theme\n"
         "import maisky_desktop.ui.notes.session_file\n"
+        "from maisky_desktop import paths; paths.default_store()\n"
         "later = ('sqlite_utils', 'yaml', 'importlib.metadata', 'maisky_desktop.store.handout',"
-        " 'maisky_desktop.store.own_search', 'maisky_desktop.store.own_reader', 'maisky_desktop.core.corpus')\n"
+        " 'maisky_desktop.store.own_search', 'maisky_desktop.store.own_reader', 'maisky_desktop.core.corpus',"
+        " 'importlib.resources.readers')\n"
         "print(sorted(m for m in later if m in sys.modules))\n"
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
