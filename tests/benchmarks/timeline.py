@@ -342,7 +342,7 @@ def main(argv: list[str] | None = None) -> int:
         runs["app"].append(_child(["--startup", "app", *home], env))
         runs["tuned"].append(_child(["--startup", "tuned"], tuned))
     med = {(k, f): statistics.median(r[f] for r in rs) for k, rs in runs.items() for f in ("ms", "cpu_ms")}
-    pairs = [a["ms"] / b["ms"] for a, b in zip(runs["app"], runs["bare"], strict=True)]  # each app start beside its bare
+    pairs = [a["ms"] / b["ms"] for a, b in zip(runs["app"], runs["bare"], strict=True)]  # each app beside its bare
     startup = {
         "startup_app_ms": med["app", "ms"],
         "startup_bare_ms": med["bare", "ms"],
