@@ -418,9 +418,9 @@ def cmd_gui(
 
         show_fatal(str(exc))
         return 2
-    from maisky_desktop import collector
+    from maisky_desktop import gui_start
 
-    collector.pause()  # until the first frame: ui.app resumes it
+    gui_start.before_qt()  # the collector paused until the first frame, the Qt-free layers imported first
     from maisky_desktop.ui.app import Look, run
 
     return run(

@@ -221,15 +221,15 @@ def measure_startup(kind: str, home: Path | None = None) -> dict[str, float]:
     ``app`` goes the way ``ui.app.run`` goes, minus the event loop: the theme, the window on
     the embedded store dressed as for a user (the layout file, then the user's notes folder
     ``home``: a returning user, since the warm-up run made it and saved a session there).
-    Like ``cmd_gui``, the app pauses Python's garbage collector before Qt is imported, until its
-    first frame (``maisky_desktop.collector``), and its package gives numpy's OpenBLAS one thread
-    (``maisky_desktop/__init__``). ``bare`` is a plain pyqtgraph program, with neither; ``tuned`` is
+    Like ``cmd_gui``, the app pauses Python's garbage collector until its first frame and imports
+    its Qt-free layers before Qt (``maisky_desktop.gui_start``), and its package gives numpy's
+    OpenBLAS one thread (``maisky_desktop/__init__``). ``bare`` is a plain pyqtgraph program, with neither; ``tuned`` is
     the same bare window given both, to show how much of the ratio is the app's own work.
     """
     if kind == "app":
-        from maisky_desktop import collector
+        from maisky_desktop import gui_start
 
-        collector.pause()
+        gui_start.before_qt()
     elif kind == "tuned":
         import gc
 

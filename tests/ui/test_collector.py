@@ -96,3 +96,19 @@ def test_settle_without_pause_changes_nothing():
     frozen = gc.get_freeze_count()
     collector.settle()
     assert gc.isenabled() and gc.get_freeze_count() == frozen
+
+
+def test_the_window_start_imports_its_qt_free_layers_before_qt(tmp_path):
+    """PySide6's import hook reads the source of every module imported after it: the core and store
+    layers (and numpy) come first, with the collector already paused for the start."""
+    out = _run(
+        """
+        import gc, sys
+        from maisky_desktop import gui_start
+        gui_start.before_qt()
+        print(gc.isenabled(), "PySide6" in sys.modules, "maisky_desktop.store.services" in sys.modules,
+              "numpy" in sys.modules)
+        """,
+        tmp_path,
+    )
+    assert out == ["False", "False", "True", "True"]
