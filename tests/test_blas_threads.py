@@ -20,5 +20,6 @@ def _threads(env: dict[str, str]) -> int:
 def test_numpy_starts_no_blas_worker_threads_unless_asked_for():
     env = {k: v for k, v in os.environ.items() if k not in ("OPENBLAS_NUM_THREADS", "OMP_NUM_THREADS")}
     ours = _threads(env)
-    theirs = _threads(env | {"OPENBLAS_NUM_THREADS": "4"})  # a user's own choice is kept
-    assert ours == 1 and theirs > ours
+    assert ours == 1
+    if (os.cpu_count() or 1) > 1:  # OpenBLAS starts no more threads than cores
+        assert _threads(env | {"OPENBLAS_NUM_THREADS": "4"}) > ours  # a user's own choice is kept
