@@ -29,6 +29,7 @@ LANE_HEIGHT = 1.0
 _HARD, _SOFT, _VAGUE = range(3)  # a known span or day; a span with coarse bounds; "some time within"
 _NORMAL, _CONTEXT, _DIM = range(3)  # in the period of study; pre-1917 context; not emphasised
 _MERGE_ABOVE = 200  # a lane's bars of one style are merged into their union beyond this many
+_RUNS_ABOVE = 16  # below this many, cutting bars into runs costs more than the few pixels blended twice
 _ALPHA = {_HARD: 235, _SOFT: 95, _VAGUE: style.VAGUE_FILL_ALPHA}
 OPEN_TAIL_PX = 36  # screen length of the fading tail on a date's open side
 
@@ -241,24 +242,28 @@ class EventsItem(pg.GraphicsObject):
         for a, b in zip(np.r_[0, cuts].tolist(), np.r_[cuts, len(key)].tolist()):
             lane, shape, tone = int(lanes[a]), int(shapes[a]), int(tones[a])
             y = float(self.band_top(lane, int(rows[a])))
-            if shape == _VAGUE:  # a faint box with a dotted outline: somewhere in here, not all of it
-                s0, s1 = (x0[a:b], x1[a:b]) if b - a <= _MERGE_ABOVE else union_spans(x0[a:b], x1[a:b], px / 2)
-                painter.setBrush(self._brushes[lane][(shape, tone)])
-                painter.setPen(self._pens[lane][tone])
-                painter.drawRects([QtCore.QRectF(x, y, w, h) for x, w in zip(s0.tolist(), (s1 - s0).tolist())])
-                painter.setPen(QtCore.Qt.PenStyle.NoPen)
-                continue
-            if b - a > _MERGE_ABOVE:
+            if b - a > _MERGE_ABOVE:  # hundreds of bars: their union, one layer
                 s0, s1 = union_spans(x0[a:b], x1[a:b], px / 2)
                 depth = np.ones(len(s0), dtype=np.int64)
+            elif b - a <= _RUNS_ABOVE or shape == _VAGUE:  # a few bars, each its own layer; dotted boxes keep theirs
+                s0, s1, depth = x0[a:b], x1[a:b], np.ones(b - a, dtype=np.int64)
             else:  # the overlaps as runs of equal depth, each pixel blended once (as many layers would blend it)
                 s0, s1, depth = depth_runs(x0[a:b], x1[a:b])
+            if shape == _VAGUE:  # a faint box with a dotted outline: somewhere in here, not all of it
+                painter.setPen(self._pens[lane][tone])
+                self._fill_runs(painter, s0, s1, depth, self._brushes[lane][(shape, tone)], y, h)
+                painter.setPen(QtCore.Qt.PenStyle.NoPen)
+                continue
             self._fill_runs(painter, s0, s1, depth, self._brushes[lane][(shape, tone)], y, h)
             if shape == _SOFT:  # a soft mark keeps a solid top edge: where it is, not how sure
                 self._fill_runs(painter, s0, s1, depth, self._brushes[lane][(_HARD, tone)], y, edge)
 
     def _fill_runs(self, painter, s0: np.ndarray, s1: np.ndarray, depth: np.ndarray, colour: QtGui.QColor, y, h):
         """Runs ``[s0, s1)`` at ``depth`` layers of ``colour``: one fill per run, with the stacked layers' alpha."""
+        if not len(depth) or int(depth.max()) == 1:  # single layers (most groups): no alphas to work out
+            painter.setBrush(colour)
+            painter.drawRects([QtCore.QRectF(x, y, w, h) for x, w in zip(s0.tolist(), (s1 - s0).tolist())])
+            return
         alphas = layered_alpha(colour.alpha(), depth)
         for alpha in np.unique(alphas).tolist():
             pick = alphas == alpha
