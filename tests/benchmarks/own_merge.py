@@ -24,6 +24,8 @@ ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
+from timeline import _store, counts  # noqa: E402  (the timeline benchmark's cached stores, its argument type)
+
 RUNS = 3
 
 
@@ -69,25 +71,23 @@ def _child(store_path: Path, own: int, read_whole: bool) -> dict[str, float]:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--sizes", default="100000,1000000", help="comma-separated store sizes (events)")
-    parser.add_argument("--own", default="1,1000", help="comma-separated numbers of own events")
+    parser.add_argument("--sizes", type=counts, default="100000,1000000", help="comma-separated store sizes")
+    parser.add_argument("--own", type=counts, default="1,1000", help="comma-separated numbers of own events")
     parser.add_argument("--json", action="store_true", help="one JSON object per line")
     parser.add_argument("--store-dir", type=Path, default=Path(tempfile.gettempdir()) / "maisky-bench")
     parser.add_argument("--worker", type=Path, help=argparse.SUPPRESS)
     parser.add_argument("--read-whole", action="store_true", help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
     if args.worker:
-        print(json.dumps(measure(args.worker, int(args.own), args.read_whole)))
+        print(json.dumps(measure(args.worker, args.own[0], args.read_whole)))
         return 0
-
-    from timeline import _store  # the timeline benchmark's synthetic stores, built once and cached
 
     args.store_dir.mkdir(parents=True, exist_ok=True)
     if not args.json:
         print("events | own | merge ms | read-whole merge ms | ratio | peak MB | read-whole peak MB")
-    for n in [int(s) for s in args.sizes.split(",") if s]:
+    for n in args.sizes:
         path = _store(args.store_dir, n)
-        for own in [int(s) for s in args.own.split(",") if s]:
+        for own in args.own:
             ours, whole = _child(path, own, False), _child(path, own, True)
             row = {
                 "n": n,

@@ -43,6 +43,18 @@ STARTUP_RUNS = 15  # interleaved; the medians are compared (one start varies by 
 FIRST_FRAME_RUNS = 3  # fresh processes per size; the median is reported
 
 
+def counts(text: str) -> list[int]:
+    """An argparse type: comma-separated whole numbers of at least 1 ("1000,100000"); anything else is one
+    line from argparse and exit 2, not a traceback."""
+    try:
+        values = [int(part) for part in text.split(",") if part.strip()]
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not comma-separated whole numbers: {text!r}") from None
+    if any(v < 1 for v in values):
+        raise argparse.ArgumentTypeError(f"counts must be at least 1: {text!r}")
+    return values
+
+
 def _ms(seconds: float) -> float:
     return round(seconds * 1000, 2)
 
@@ -298,7 +310,9 @@ def _store(store_dir: Path, n: int) -> Path:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--sizes", default="1000,10000,100000,1000000", help="comma-separated event counts")
+    parser.add_argument(
+        "--sizes", type=counts, default="1000,10000,100000,1000000", help="comma-separated event counts"
+    )
     parser.add_argument("--json", action="store_true", help="one JSON object per line")
     parser.add_argument("--store-dir", type=Path, default=Path(tempfile.gettempdir()) / "maisky-bench")
     parser.add_argument("--worker", type=int, help=argparse.SUPPRESS)
@@ -319,7 +333,7 @@ def main(argv: list[str] | None = None) -> int:
 
     args.store_dir.mkdir(parents=True, exist_ok=True)
     results = []
-    for n in [int(s) for s in args.sizes.split(",") if s]:
+    for n in args.sizes:
         path = _store(args.store_dir, n)
         row = _child(["--worker", str(n), "--store", str(path)])
         frames = [row["first_frame_ms"]] + [
