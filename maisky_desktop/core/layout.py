@@ -136,7 +136,7 @@ class OnDemand(Sequence[str]):
 
     def missing(self, idx: np.ndarray) -> np.ndarray:
         idx = np.asarray(idx, dtype=np.int64)
-        return idx[~self._ready[idx]]
+        return idx[~self.ready(idx)]
 
     def fill(self, idx: np.ndarray, values: Sequence[str]) -> None:
         with self._lock:
@@ -239,10 +239,6 @@ class Spliced(OnDemand):
         out = np.ones(len(at), dtype=bool)
         out[mine] = self._base.ready(at[mine])
         return out
-
-    def missing(self, idx: np.ndarray) -> np.ndarray:
-        idx = np.asarray(idx, dtype=np.int64)
-        return idx[~self.ready(idx)]
 
     def fill(self, idx: np.ndarray, values: Sequence[str]) -> None:
         at, mine = self._in_base(idx)
