@@ -1,5 +1,5 @@
-"""``@record`` behaves as ``@dataclass(frozen=True)`` does: equality, hash, repr, immutability and the
-dataclasses functions, checked against a twin class made by ``dataclass`` itself."""
+"""``@record`` behaves as ``@dataclass(frozen=True)`` does: construction, equality, hash, repr,
+immutability and the dataclasses functions, checked against a twin class made by ``dataclass`` itself."""
 
 from __future__ import annotations
 
@@ -28,6 +28,18 @@ class Twin:
     start: int
     note: str | None = None
     tags: tuple[str, ...] = ()
+
+
+@record
+class Listing:
+    """A record with a default factory."""
+
+    name: str
+    items: list[str] = dataclasses.field(default_factory=list)
+
+
+class Renamed(Mention):
+    """A plain subclass: a dataclass's subclass keeps its fields and methods."""
 
 
 VALUES = [
@@ -65,3 +77,68 @@ def test_a_record_equals_only_its_own_class_and_stays_frozen():
     assert moved.start == 11 and m.start == 10
     assert [f.name for f in dataclasses.fields(Mention)] == ["person", "passage", "start", "note", "tags"]
     assert dataclasses.asdict(m)["person"] == "ivan-maisky" and dataclasses.astuple(m)[2] == 10
+
+
+CALLS = [
+    ((), {}),
+    (("ivan-maisky",), {}),
+    (("ivan-maisky", "p1", 10), {}),
+    (("ivan-maisky", "p1"), {"start": 10}),
+    ((), {"start": 10, "passage": "p1", "person": "ivan-maisky", "tags": ("a",)}),
+    (("ivan-maisky", "p1", 10, "n", ("a",), "extra"), {}),
+    (("ivan-maisky", "p1", 10), {"person": "maxim-litvinov"}),
+    (("ivan-maisky", "p1", 10), {"colour": "red"}),
+    (("ivan-maisky", "p1", 10, None), {"tags": ("b",), "note": "twice"}),
+]
+
+
+@pytest.mark.parametrize(("args", "kwargs"), CALLS)
+def test_construction_takes_and_refuses_what_a_dataclass_does(args, kwargs):
+    try:
+        expected = Twin(*args, **kwargs)
+    except TypeError:
+        with pytest.raises(TypeError):
+            Mention(*args, **kwargs)
+    else:
+        made = Mention(*args, **kwargs)
+        assert dataclasses.astuple(made) == dataclasses.astuple(expected)
+
+
+def test_the_refusal_names_the_argument():
+    with pytest.raises(TypeError, match="missing required argument: 'start'"):
+        Mention("ivan-maisky", "p1")
+    with pytest.raises(TypeError, match="multiple values for argument 'person'"):
+        Mention("ivan-maisky", "p1", 10, person="maxim-litvinov")
+    with pytest.raises(TypeError, match="unexpected keyword argument 'colour'"):
+        Mention("ivan-maisky", "p1", 10, colour="red")
+
+
+def test_a_default_factory_gives_each_record_its_own_value():
+    a, b = Listing("a"), Listing("b")
+    assert a.items == [] and a.items is not b.items
+    assert Listing("c", ["x"]).items == ["x"]
+
+
+def test_a_plain_subclass_is_a_record_of_its_own_class():
+    r = Renamed("ivan-maisky", "p1", 10)
+    assert repr(r).startswith("Renamed(person='ivan-maisky'")
+    assert r != Mention("ivan-maisky", "p1", 10) and r == Renamed("ivan-maisky", "p1", 10)
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        r.start = 1  # type: ignore[misc]
+
+
+def test_what_the_shared_init_cannot_do_is_refused_when_the_class_is_made():
+    with pytest.raises(TypeError, match="__post_init__"):
+
+        @record
+        class Checked:
+            name: str
+
+            def __post_init__(self) -> None:
+                pass
+
+    with pytest.raises(TypeError, match="plain init fields"):
+
+        @record
+        class KeywordOnly:
+            name: str = dataclasses.field(kw_only=True)
