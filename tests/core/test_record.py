@@ -7,7 +7,7 @@ import dataclasses
 
 import pytest
 
-from maisky_desktop.core.record import record
+from maisky_desktop.core.record import HOT, record
 
 
 @record
@@ -92,16 +92,38 @@ CALLS = [
 ]
 
 
+def _fresh(hot: bool) -> type:
+    """A new record class like Mention; ``hot``: it has made enough records to have its own __init__."""
+
+    @record
+    class Fresh:
+        person: str
+        passage: str
+        start: int
+        note: str | None = None
+        tags: tuple[str, ...] = ()
+
+    if hot:
+        for i in range(HOT + 1):
+            Fresh("ivan-maisky", "p1", i)
+        assert Fresh.__init__.__qualname__.endswith("Fresh.__init__")  # compiled for it
+    return Fresh
+
+
+@pytest.mark.parametrize("hot", [False, True], ids=["shared init", "own init"])
 @pytest.mark.parametrize(("args", "kwargs"), CALLS)
-def test_construction_takes_and_refuses_what_a_dataclass_does(args, kwargs):
+def test_construction_takes_and_refuses_what_a_dataclass_does(args, kwargs, hot):
+    cls = _fresh(hot)
     try:
         expected = Twin(*args, **kwargs)
     except TypeError:
         with pytest.raises(TypeError):
-            Mention(*args, **kwargs)
+            cls(*args, **kwargs)
     else:
-        made = Mention(*args, **kwargs)
+        made = cls(*args, **kwargs)
         assert dataclasses.astuple(made) == dataclasses.astuple(expected)
+        with pytest.raises(dataclasses.FrozenInstanceError):
+            made.start = 1
 
 
 def test_the_refusal_names_the_argument():
@@ -114,9 +136,16 @@ def test_the_refusal_names_the_argument():
 
 
 def test_a_default_factory_gives_each_record_its_own_value():
-    a, b = Listing("a"), Listing("b")
-    assert a.items == [] and a.items is not b.items
-    assert Listing("c", ["x"]).items == ["x"]
+    made = [Listing(str(i)) for i in range(HOT + 2)]  # the last ones by the class's own __init__
+    assert all(m.items == [] for m in made) and len({id(m.items) for m in made}) == len(made)
+    assert Listing("c", ["x"]).items == ["x"] and Listing(name="d").items == []
+
+
+def test_a_busy_plain_subclass_gives_its_record_class_the_own_init():
+    for i in range(HOT + 1):
+        Renamed("ivan-maisky", "p1", i)
+    assert Mention.__init__.__qualname__ == "Mention.__init__" and Renamed.__init__ is Mention.__init__
+    assert repr(Renamed("a", "b", 1)) == "Renamed(person='a', passage='b', start=1, note=None, tags=())"
 
 
 def test_a_plain_subclass_is_a_record_of_its_own_class():
@@ -142,3 +171,10 @@ def test_what_the_shared_init_cannot_do_is_refused_when_the_class_is_made():
         @record
         class KeywordOnly:
             name: str = dataclasses.field(kw_only=True)
+
+    with pytest.raises(TypeError, match="without a default follows"):
+
+        @record
+        class Misordered:
+            note: str = ""
+            name: str  # type: ignore[misc]
