@@ -4,6 +4,7 @@ Two prefix sums per lane over days (events started by day k, events ended before
 answer "how many events of lane l overlap days [a, b]" with two lookups. A frame of the
 full view then costs lanes x columns lookups whether the store holds 200 events or a
 million: that is the coarse level of detail of the timeline (density bands and counts).
+A small store sorts its days instead (``DensityGrid``), the same counts by binary search.
 """
 
 from __future__ import annotations
@@ -14,23 +15,50 @@ from maisky_desktop.core.layout import Layout, days_at
 
 
 class DensityGrid:
-    """Prefix counts per lane and day, for one layout and one filter."""
+    """Counts per lane and day, for one layout and one filter.
 
-    def __init__(self, layout: Layout, shown: np.ndarray | None = None) -> None:
+    Two ways to hold them, the same answers: prefix counts over every day of the span (lanes x
+    days integers, two lookups a column), or each lane's first and last days sorted (two binary
+    searches a column). The prefix counts cost the same for 200 events as for a million: over
+    the embedded store's 37,604 days that is 2.4 MB an array and 4-5 ms before the first frame,
+    where sorting its 210 events takes 0.1-0.2 ms. So a layout with fewer events than
+    ``SORTED_BELOW`` of its lanes x days sorts them; a big one keeps the prefix counts, whose
+    lookups stay cheapest at each coarse frame.
+    """
+
+    SORTED_BELOW = 1 / 16  # events per lane-day under which sorted days beat prefix counts
+
+    def __init__(self, layout: Layout, shown: np.ndarray | None = None, *, sort: bool | None = None) -> None:
         d0, d1, lane = layout.day0, layout.day1, layout.lane
         if shown is not None:
             d0, d1, lane = d0[shown], d1[shown], lane[shown]
         self.n_lanes = layout.lanes
         self.origin = int(d0.min()) if len(d0) else 0
         self.length = (int(d1.max()) - self.origin + 2) if len(d0) else 1
-        width = self.length + 1
+        self.width = width = self.length + 1
         keys0 = lane.astype(np.int64) * width + (d0 - self.origin)
         keys1 = lane.astype(np.int64) * width + (d1 - self.origin)
         size = self.n_lanes * width
+        self.sorted = len(d0) < size * self.SORTED_BELOW if sort is None else sort
+        if self.sorted:
+            # first (last) days as lane * width + day, sorted: a lane's keys are one run, in day order
+            self.started = np.sort(keys0)
+            self.ended = np.sort(keys1)
+            self._lane_keys = np.arange(self.n_lanes, dtype=np.int64)[:, None] * width
+            self._before_lane = np.searchsorted(self.started, self._lane_keys[:, 0])[:, None]
+            return
         # started[l, k]: events of lane l with first day <= origin + k
         self.started = np.cumsum(np.bincount(keys0, minlength=size).reshape(self.n_lanes, width), axis=1)
         # ended[l, k]: events of lane l with last day <= origin + k
         self.ended = np.cumsum(np.bincount(keys1, minlength=size).reshape(self.n_lanes, width), axis=1)
+
+    def _up_to(self, prefix: np.ndarray, days: np.ndarray) -> np.ndarray:
+        """(lanes, len(days)) events of each lane with their day <= each day (days in [-1, length])."""
+        if self.sorted:
+            found = np.searchsorted(prefix, self._lane_keys + np.maximum(days, 0), side="right") - self._before_lane
+        else:
+            found = prefix[:, np.maximum(days, 0)]
+        return np.where(days >= 0, found, 0)
 
     def counts(self, edges: np.ndarray) -> np.ndarray:
         """(lanes, len(edges) - 1) events overlapping each column [edges[j], edges[j+1]) (decimal years)."""
@@ -39,9 +67,7 @@ class DensityGrid:
         last = np.maximum(days[1:] - 1, first)  # a column narrower than a day still holds that day
         hi = np.clip(last, -1, self.length)
         lo = np.clip(first - 1, -1, self.length)
-        started = np.where(hi >= 0, self.started[:, np.maximum(hi, 0)], 0)
-        ended = np.where(lo >= 0, self.ended[:, np.maximum(lo, 0)], 0)
-        return started - ended
+        return self._up_to(self.started, hi) - self._up_to(self.ended, lo)
 
     def total(self, left: float, right: float) -> np.ndarray:
         """Events of each lane overlapping [left, right]."""

@@ -1,6 +1,7 @@
 from datetime import date
 
 import numpy as np
+import pytest
 
 from maisky_desktop.core.density import DensityGrid, block_edges, column_edges, depth_runs, layered_alpha, union_spans
 from maisky_desktop.core.layout import layout_from_columns
@@ -24,24 +25,50 @@ def _brute(lay, edges, shown=None):
     return out
 
 
-def test_counts_match_a_brute_force_count_for_coarse_columns():
+BOTH = pytest.mark.parametrize("sort", [False, True], ids=["prefix counts", "sorted days"])
+
+
+@BOTH
+def test_counts_match_a_brute_force_count_for_coarse_columns(sort):
     lay = _layout()
     edges = column_edges(1917.0, 1976.0, 59)  # one column per year: day rounding does not matter
-    assert np.array_equal(DensityGrid(lay).counts(edges), _brute(lay, edges))
+    assert np.array_equal(DensityGrid(lay, sort=sort).counts(edges), _brute(lay, edges))
 
 
-def test_a_filter_counts_only_the_events_it_leaves():
+@BOTH
+def test_counts_match_in_columns_of_a_day_and_less_and_beyond_the_events(sort):
+    lay = _layout(n=400, lanes=3, seed=11)
+    for edges in (column_edges(1939.5, 1939.6, 97), column_edges(1800.0, 2100.0, 300)):
+        assert np.array_equal(DensityGrid(lay, sort=sort).counts(edges), DensityGrid(lay, sort=not sort).counts(edges))
+    edges = column_edges(1900.0, 1990.0, 9)
+    assert np.array_equal(DensityGrid(lay, sort=sort).counts(edges), _brute(lay, edges))
+
+
+@BOTH
+def test_a_filter_counts_only_the_events_it_leaves(sort):
     lay = _layout()
     shown = np.zeros(len(lay), bool)
     shown[::3] = True
     edges = column_edges(1930.0, 1940.0, 10)
-    assert np.array_equal(DensityGrid(lay, shown).counts(edges), _brute(lay, edges, shown))
+    assert np.array_equal(DensityGrid(lay, shown, sort=sort).counts(edges), _brute(lay, edges, shown))
 
 
-def test_a_single_day_is_counted_once_in_any_column_narrower_than_a_day():
+def test_a_small_store_sorts_its_days_and_a_big_one_keeps_prefix_counts():
+    assert DensityGrid(_layout(n=210, lanes=8)).sorted
+    assert not DensityGrid(_layout(n=100_000, lanes=5)).sorted
+
+
+@BOTH
+def test_no_events_count_nothing(sort):
+    lay = layout_from_columns([], np.array([], np.int64), np.array([], np.int64), np.array([], np.int32), n_lanes=2)
+    assert DensityGrid(lay, sort=sort).counts(column_edges(1917.0, 1976.0, 5)).tolist() == [[0] * 5, [0] * 5]
+
+
+@BOTH
+def test_a_single_day_is_counted_once_in_any_column_narrower_than_a_day(sort):
     d = date(1941, 6, 22).toordinal()
     lay = layout_from_columns(["a"], [d], [d], [0], n_lanes=1)
-    grid = DensityGrid(lay)
+    grid = DensityGrid(lay, sort=sort)
     x = float(lay.x0[0])
     counts = grid.counts(column_edges(x - 2 / 365, x + 2 / 365, 400))
     assert counts.max() == 1 and counts.sum() > 1  # every column showing the day holds it
