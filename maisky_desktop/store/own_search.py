@@ -7,8 +7,9 @@ beside its connection to the shipped store; the notes dock searches on the UI th
 spellings, word forms, the half-typed last word), so "yours" is found with the same
 tolerance as the store.
 
-Own events are ranked exactly while few match and from a bounded sample when many do
-(``own_events``), so a search costs the same at 40,000 own events as at 10,000.
+Own events and passages of own documents are ranked exactly while few match and from a bounded
+sample when many do (``own_events``, ``own_passages``), so a search costs the same at 40,000 own
+events as at 10,000, and at 100,000 paragraphs of the researcher's documents as at 200.
 
 A filter narrows own events as it narrows the timeline's own lane: by years and by the source
 they quote; a lane or person filter keeps them only when it is the own lane (they name no
@@ -20,7 +21,7 @@ from __future__ import annotations
 
 import functools
 import sqlite3
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 
 from maisky_desktop.core.dates import DateError, in_words
 from maisky_desktop.core.filters import Filter
@@ -30,7 +31,7 @@ from maisky_desktop.store.search import fold_word, marked_words
 
 SNIPPET_CHARS = 180
 PAGE = 10
-RANK_POOL = 100  # own events ranked when more match (``own_events``)
+RANK_POOL = 100  # own events or passages ranked when more match (``own_events``, ``own_passages``)
 OWN_DF_CAP = 10 * RANK_POOL  # a word's document count is counted up to this: a common word's weight, bounded
 _WEIGHTS = (3.0, 1.0, 1.0, 2.0)  # title, note, quote, people: as bm25() is given them
 _BM25_WEIGHTS = ", ".join(map(str, _WEIGHTS))
@@ -123,21 +124,34 @@ def _sampled(conn: sqlite3.Connection, query: Query, where: str, args: list[obje
                 for row in conn.execute(sql, [*_MARK_ARGS, f"{column}({q.fts()})", *args, pool - taken]):
                     if all(row[0] not in t for t in tiers):
                         tiers[tier][row[0]] = row
-    n_docs = conn.execute("SELECT max(rowid) FROM own_events").fetchone()[0] or 1
-    avg_len = sum(len(m or "") for t in tiers for row in t.values() for m in row[3:7]) / max(sum(map(len, tiers)), 1)
+    rows = [row for t in tiers for row in t.values()]
+    score = _scorer(conn, query, "own_events", [row[3:7] for row in rows], _WEIGHTS)
+    return [row[:7] for t in tiers for row in sorted(t.values(), key=lambda row: (-score(row[3:7]), row[7]))]
+
+
+def _scorer(
+    conn: sqlite3.Connection, query: Query, table: str, sample: list[tuple], weights: tuple[float, ...]
+) -> Callable[[tuple], float]:
+    """BM25 of a sample's rows, each given as its columns marked by ``highlight()``, weighted per column.
+
+    The statistics are estimates a bounded search can afford: the table's size by its largest
+    rowid, the average length over the sample, each query word's document count counted up to
+    ``OWN_DF_CAP`` (a common word's weight is then bounded, not exact)."""
+    n_docs = conn.execute(f"SELECT max(rowid) FROM {table}").fetchone()[0] or 1
+    avg_len = sum(len(m or "") for row in sample for m in row) / max(len(sample), 1)
     dfs = [
         conn.execute(
-            f"SELECT count(*) FROM (SELECT 1 FROM own_events_fts WHERE own_events_fts MATCH ? LIMIT {OWN_DF_CAP})",
+            f"SELECT count(*) FROM (SELECT 1 FROM {table}_fts WHERE {table}_fts MATCH ? LIMIT {OWN_DF_CAP})",
             [g.fts(exact_only=True)],
         ).fetchone()[0]
         for g in query.groups
     ]
     group_of = functools.cache(query.group_of)
 
-    def score(row: tuple) -> float:
+    def score(marked_columns: tuple) -> float:
         tf = [0.0] * len(query.groups)
         length = 0
-        for weight, marked in zip(_WEIGHTS, row[3:7]):
+        for weight, marked in zip(weights, marked_columns):
             length += len(marked or "")
             for word in marked_words(marked or ""):
                 g = group_of(fold_word(word))
@@ -145,31 +159,61 @@ def _sampled(conn: sqlite3.Connection, query: Query, where: str, args: list[obje
                     tf[g] += weight
         return sum(bm25_term(t, length, avg_len, max(d, 1), n_docs) for t, d in zip(tf, dfs))
 
-    return [row[:7] for t in tiers for row in sorted(t.values(), key=lambda row: (-score(row), row[7]))]
+    return score
 
 
 def own_passages(conn: sqlite3.Connection, query: Query, f: Filter, limit: int) -> list[Hit]:
-    """Documents whose title the query names (their first passage), then passages whose text matches."""
+    """Documents whose title the query names (their first passage), then passages whose text matches.
+
+    Ranked as own events are (``own_events``): FTS5's bm25 over every match while at most
+    ``RANK_POOL`` match, a scored sample of that many beyond. At 100,000 paragraphs a word in
+    every paragraph cost 300-400 ms a keystroke ranked in full (``tests/benchmarks/search_yours.py
+    --paragraphs``), and listing the documents' first passages scanned every paragraph (110 ms);
+    that list now reads one row a document.
+    """
     if f.active and f != Filter(source=f.source):
         return []
     only = f.source
     hits: list[Hit] = []
-    for doc_id, title, first_id, first_text in conn.execute(
-        "SELECT d.id, d.title, p.id, p.text FROM documents d JOIN doc_passages p ON p.document_id = d.id "
-        "AND p.seq = (SELECT min(seq) FROM doc_passages WHERE document_id = d.id) ORDER BY d.title COLLATE NOCASE"
-    ):
+    for doc_id, title in conn.execute("SELECT id, title FROM documents ORDER BY title COLLATE NOCASE").fetchall():
         if (only is None or only == doc_id) and query.accepts(words(title)):
-            hits.append(Hit("own passage", first_id, title, "your document", Snippet(first_text, ()).around(), 0.0))
+            first = conn.execute(
+                "SELECT id, text FROM doc_passages WHERE document_id = ? ORDER BY seq LIMIT 1", [doc_id]
+            ).fetchone()
+            if first is not None:
+                hits.append(Hit("own passage", first[0], title, "your document", Snippet(first[1], ()).around(), 0.0))
     if len(hits) >= limit:
         return hits[:limit]
     seen = {h.id for h in hits}
-    rows = conn.execute(
-        "SELECT p.id, d.title, p.para_no, highlight(doc_passages_fts, 0, ?, ?) FROM doc_passages_fts "
-        "JOIN doc_passages p ON p.rowid = doc_passages_fts.rowid JOIN documents d ON d.id = p.document_id "
-        "WHERE doc_passages_fts MATCH ? AND (? IS NULL OR p.document_id = ?) ORDER BY bm25(doc_passages_fts) LIMIT ?",
-        [MARK_OPEN, MARK_CLOSE, query.fts(), only, only, limit],
-    ).fetchall()
-    for pid, title, para_no, marked in rows:
+    matches = (
+        "FROM doc_passages_fts JOIN doc_passages p ON p.rowid = doc_passages_fts.rowid "
+        "JOIN documents d ON d.id = p.document_id WHERE doc_passages_fts MATCH ? AND (? IS NULL OR p.document_id = ?)"
+    )
+    marked_sql = f"SELECT p.id, d.title, p.para_no, highlight(doc_passages_fts, 0, ?, ?), p.rowid {matches}"
+    pool = max(RANK_POOL, limit)
+    exact = query.exact()
+
+    def matching(q: Query) -> int:
+        """Matches, counted up to one more than the pool (nothing ranked or marked)."""
+        return conn.execute(
+            f"SELECT count(*) FROM (SELECT 1 {matches} LIMIT ?)", [q.fts(), only, only, pool + 1]
+        ).fetchone()[0]
+
+    if matching(exact) <= pool and (exact == query or matching(query) <= pool):
+        rows = conn.execute(
+            f"{marked_sql} ORDER BY bm25(doc_passages_fts) LIMIT ?",
+            [MARK_OPEN, MARK_CLOSE, query.fts(), only, only, limit],
+        ).fetchall()
+    else:  # the words as typed first: a half-typed last word merges the lists of every word it may complete to
+        sample: dict[str, tuple] = {}
+        for q in dict.fromkeys((exact, query)):
+            if len(sample) < pool:
+                args = [MARK_OPEN, MARK_CLOSE, q.fts(), only, only, pool - len(sample)]
+                for row in conn.execute(f"{marked_sql} LIMIT ?", args).fetchall():
+                    sample.setdefault(row[0], row)
+        score = _scorer(conn, query, "doc_passages", [row[3:4] for row in sample.values()], (1.0,))
+        rows = sorted(sample.values(), key=lambda row: (-score(row[3:4]), row[4]))[:limit]
+    for pid, title, para_no, marked, _rowid in rows:
         if pid not in seen:
             where = f", ¶ {para_no}" if para_no else ""
             hits.append(Hit("own passage", pid, f"{title}{where}", "your document", _snippet([marked]), 0.0))

@@ -1,8 +1,8 @@
 """Benchmark: what searching the researcher's own events and documents adds to a keystroke's search.
 
-Run on demand: ``python tests/benchmarks/search_yours.py [--events 10000] [--json]``. Builds a
-throwaway user database with N own events (titles, notes and people as a CSV import would
-give) and one own document of 200 paragraphs, then times, for each query, the shipped store's
+Run on demand: ``python tests/benchmarks/search_yours.py [--events 10000] [--paragraphs 200]
+[--json]``. Builds a throwaway user database with N own events (titles, notes and people as a
+CSV import would give) and one own document of P paragraphs, then times, for each query, the shipped store's
 search alone (``Searcher.search``, the baseline) and the search the window's worker runs with
 the notes open (the same, then ``OwnReader.search`` over a read-only connection of its own),
 in the same run; prints the median of 9 runs per query and the ratio.
@@ -37,7 +37,7 @@ WORDS = ["treaty", "embassy", "Cherkley", "weekend", "telegram", "Halifax", "Mun
 RUNS = 9
 
 
-def fill(user: UserData, store: Store, events: int, folder: Path) -> None:
+def fill(user: UserData, store: Store, events: int, folder: Path, paragraphs: int) -> None:
     sources = AllSources(store, user)
     drafts = [
         draft_event(
@@ -53,7 +53,9 @@ def fill(user: UserData, store: Store, events: int, folder: Path) -> None:
     doc = folder / "diary.md"
     doc.write_text(
         "# Embassy diary\n\n"
-        + "".join(f"Day {i}: {' '.join(WORDS[(i + k) % len(WORDS)] for k in range(12))}.\n\n" for i in range(200)),
+        + "".join(
+            f"Day {i}: {' '.join(WORDS[(i + k) % len(WORDS)] for k in range(12))}.\n\n" for i in range(paragraphs)
+        ),
         encoding="utf-8",
     )
     own_records.save_document(user, read_document(doc))
@@ -70,13 +72,14 @@ def timed(fn) -> float:
 
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("--events", type=int, default=10_000)
+    ap.add_argument("--events", type=int, default=10_000, help="own events")
+    ap.add_argument("--paragraphs", type=int, default=200, help="paragraphs of the own document")
     ap.add_argument("--json", action="store_true")
     args = ap.parse_args()
     store = Store.open(paths.default_store())
     with tempfile.TemporaryDirectory() as tmp:
         user = UserData.open(Path(tmp) / "user")
-        fill(user, store, args.events, Path(tmp))
+        fill(user, store, args.events, Path(tmp), args.paragraphs)
         conn = open_store(paths.default_store())
         searcher = Searcher(conn)
         reader = OwnReader.open(user.path)
@@ -98,9 +101,9 @@ def main() -> None:
         user.close()
     store.close()
     if args.json:
-        print(json.dumps({"own_events": args.events, "queries": rows}))
+        print(json.dumps({"own_events": args.events, "paragraphs": args.paragraphs, "queries": rows}))
         return
-    print(f"{args.events} own events, 1 own document of 200 paragraphs; median of {RUNS} runs")
+    print(f"{args.events} own events, 1 own document of {args.paragraphs} paragraphs; median of {RUNS} runs")
     print(f"{'query':<18} {'store ms':>9} {'+ yours ms':>11} {'ratio':>6} {'own hits':>9}")
     for r in rows:
         print(

@@ -132,3 +132,42 @@ def test_the_work_of_ranking_own_events_stays_flat_as_they_grow(tmp_path, store)
         assert len(own_search.search(user.db.conn, parse("halifax"))[0]["own event"]) == 10
         user.close()
     assert steps[1] < 1.3 * steps[0], steps
+
+
+def _diary(user, folder, paragraphs: int) -> str:
+    """An own document of ``paragraphs`` paragraphs, each mentioning Halifax once; returns its first passage's id."""
+    path = folder / f"diary-{paragraphs}.md"
+    body = "".join(f"Day {i}: lunch with Halifax at the Foreign Office.\n\n" for i in range(paragraphs))
+    path.write_text(f"# Embassy diary\n\n{body}", encoding="utf-8")
+    doc = read_document(path)
+    own_records.save_document(user, doc)
+    return doc.document.passages[0].id
+
+
+def test_the_work_of_searching_own_documents_stays_flat_as_they_grow(tmp_path):
+    """Four times the paragraphs matching a word, and a title search of a long document: about the same work."""
+    steps = []
+    for n in (1200, 4800):
+        user = UserData.open(tmp_path / f"user-{n}")
+        first = _diary(user, tmp_path, n)
+        steps.append(_steps(user.db.conn, parse("halifax")) + _steps(user.db.conn, parse("embassy diary")))
+        hits, more = own_search.search(user.db.conn, parse("halifax"))
+        assert len(hits["own passage"]) == 10 and more["own passage"]
+        assert all("[Halifax]" in h.snippet.bracketed() for h in hits["own passage"])
+        titled = own_search.search(user.db.conn, parse("embassy diary"))[0]["own passage"][0]
+        assert (titled.title, titled.id) == ("Embassy diary", first)
+        user.close()
+    assert steps[1] < 1.3 * steps[0], steps
+
+
+def test_over_many_matching_paragraphs_the_one_saying_it_most_leads(user, tmp_path):
+    """Among 300 paragraphs naming Halifax once, an early one naming him three times in as many words comes first."""
+    path = tmp_path / "diary.md"
+    paras = [f"Day {i}: lunch with Halifax at the Foreign Office." for i in range(300)]
+    paras[40] = "Halifax, Halifax, Halifax."
+    path.write_text("# Embassy diary\n\n" + "\n\n".join(paras) + "\n", encoding="utf-8")
+    doc = read_document(path)
+    own_records.save_document(user, doc)
+    hits, more = own_search.search(user.db.conn, parse("halifax"))
+    assert hits["own passage"][0].snippet.bracketed() == "[Halifax], [Halifax], [Halifax]."
+    assert hits["own passage"][0].title == "Embassy diary, ¶ 41" and more["own passage"]
