@@ -21,7 +21,7 @@ has made ``HOT`` records gets an ``__init__`` of its own, compiled then, with th
 parameters (0.8-1.0 microseconds: the fields set in one update of the instance's dictionary,
 where dataclass calls ``object.__setattr__`` once per field).
 Records do not use ``kw_only``, ``field(init=False)`` or ``__post_init__``; ``record`` refuses a
-class that does.
+class that does. A record without a docstring gets the one dataclass gives: its fields as a signature.
 """
 
 from __future__ import annotations
@@ -97,6 +97,14 @@ def _compile_init(cls: type, spec: _Fields) -> None:
     cls.__init__ = init  # type: ignore[misc]
 
 
+def _parameter(f: dataclasses.Field) -> str:
+    """A field as a parameter of ``__init__`` in a signature: ``name: 'type' = default``."""
+    text = f"{f.name}: {f.type!r}" if isinstance(f.type, str) else f"{f.name}: {getattr(f.type, '__name__', f.type)}"
+    if f.default is not _MISSING:
+        return f"{text} = {f.default!r}"
+    return f"{text} = <factory>" if f.default_factory is not _MISSING else text
+
+
 def _setattr(self: Any, name: str, _value: object) -> None:
     raise dataclasses.FrozenInstanceError(f"cannot assign to field {name!r}")
 
@@ -130,8 +138,13 @@ def record(cls: type[C]) -> type[C]:
     shared |= {"__eq__": _eq, "__hash__": _hash, "__repr__": _repr}
     for name, method in shared.items():
         setattr(cls, name, method)
+    undocumented = not cls.__dict__.get("__doc__")
+    if undocumented:  # dataclass would write the shared __init__'s signature, "(*args, **kwargs)"
+        cls.__doc__ = cls.__name__
     made: Any = dataclasses.dataclass(init=False, repr=False, eq=False)(cls)
     fields = dataclasses.fields(made)
+    if undocumented:  # the signature dataclass's own __init__ would have had
+        made.__doc__ = f"{cls.__name__}({', '.join(map(_parameter, fields))})"
     if any(not f.init or f.kw_only for f in fields):
         raise TypeError(f"{cls.__qualname__}: a record's fields are all plain init fields")
     if any(not f.name.isidentifier() or keyword.iskeyword(f.name) or f.name.startswith("__") for f in fields):
