@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import os
+import sqlite3
 import tempfile
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -49,3 +51,18 @@ def source_texts(resolved: Resolved) -> dict[str, str]:
 @pytest.fixture
 def embedded_store() -> Path:
     return paths.default_store()
+
+
+@pytest.fixture
+def foreign_sqlite() -> Callable[[Path, str], bytes]:
+    """Writes an SQLite file that is none of the app's (one table, ``table``) and returns its bytes,
+    to check that the app refuses it and leaves it as it was."""
+
+    def write(path: Path, table: str) -> bytes:
+        conn = sqlite3.connect(path)
+        conn.execute(f"CREATE TABLE {table} (text TEXT)")
+        conn.commit()
+        conn.close()
+        return path.read_bytes()
+
+    return write

@@ -35,7 +35,7 @@ class DensityGrid:
         self.n_lanes = layout.lanes
         self.origin = int(d0.min()) if len(d0) else 0
         self.length = (int(d1.max()) - self.origin + 2) if len(d0) else 1
-        self.width = width = self.length + 1
+        width = self.length + 1
         keys0 = lane.astype(np.int64) * width + (d0 - self.origin)
         keys1 = lane.astype(np.int64) * width + (d1 - self.origin)
         size = self.n_lanes * width

@@ -20,6 +20,9 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from timeline import count  # noqa: E402  (the benchmarks' argument type)
 
 from maisky_desktop import paths  # noqa: E402
 from maisky_desktop.core.own_documents import read_document  # noqa: E402
@@ -72,8 +75,8 @@ def timed(fn) -> float:
 
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("--events", type=int, default=10_000, help="own events")
-    ap.add_argument("--paragraphs", type=int, default=200, help="paragraphs of the own document")
+    ap.add_argument("--events", type=count, default=10_000, help="own events")
+    ap.add_argument("--paragraphs", type=count, default=200, help="paragraphs of the own document")
     ap.add_argument("--json", action="store_true")
     args = ap.parse_args()
     store = Store.open(paths.default_store())

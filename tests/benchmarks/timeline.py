@@ -43,16 +43,23 @@ STARTUP_RUNS = 25  # interleaved; the medians are compared (one start varies by 
 FIRST_FRAME_RUNS = 3  # fresh processes per size; the median is reported
 
 
-def counts(text: str) -> list[int]:
-    """An argparse type: comma-separated whole numbers of at least 1 ("1000,100000"); anything else is one
-    line from argparse and exit 2, not a traceback."""
+def count(text: str) -> int:
+    """An argparse type: a whole number of at least 1; anything else is one line from argparse and exit 2."""
     try:
-        values = [int(part) for part in text.split(",") if part.strip()]
+        value = int(text)
     except ValueError:
-        raise argparse.ArgumentTypeError(f"not comma-separated whole numbers: {text!r}") from None
-    if any(v < 1 for v in values):
-        raise argparse.ArgumentTypeError(f"counts must be at least 1: {text!r}")
-    return values
+        raise argparse.ArgumentTypeError(f"not a whole number: {text!r}") from None
+    if value < 1:
+        raise argparse.ArgumentTypeError(f"must be at least 1: {text!r}")
+    return value
+
+
+def counts(text: str) -> list[int]:
+    """An argparse type: comma-separated whole numbers of at least 1 ("1000,100000"), each as ``count``."""
+    try:
+        return [count(part) for part in text.split(",") if part.strip()]
+    except argparse.ArgumentTypeError as exc:
+        raise argparse.ArgumentTypeError(f"{exc} in {text!r}") from None
 
 
 def _ms(seconds: float) -> float:

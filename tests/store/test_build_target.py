@@ -73,13 +73,9 @@ def test_two_builds_at_once_each_use_their_own_file_and_a_reader_never_sees_half
     open_store(out, require_fingerprint=True).close()
 
 
-def test_build_refuses_to_overwrite_a_file_that_is_not_a_store_unless_forced(tmp_path):
+def test_build_refuses_to_overwrite_a_file_that_is_not_a_store_unless_forced(tmp_path, foreign_sqlite):
     notes = tmp_path / "notes.sqlite"
-    db = sqlite3.connect(notes)
-    db.execute("CREATE TABLE notes (text)")
-    db.commit()
-    db.close()
-    before = notes.read_bytes()
+    before = foreign_sqlite(notes, "notes")
     proc = _run("build", "--out", str(notes))
     assert proc.returncode == 1 and "Traceback" not in proc.stderr
     assert proc.stderr.strip().splitlines() == [

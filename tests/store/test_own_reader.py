@@ -42,13 +42,9 @@ def test_a_missing_or_foreign_file_is_one_sentence_naming_it(tmp_path, content, 
     assert content is None or path.read_bytes() == content  # left as it was
 
 
-def test_an_sqlite_file_that_is_not_a_notes_database_is_refused_and_left_untouched(tmp_path):
+def test_an_sqlite_file_that_is_not_a_notes_database_is_refused_and_left_untouched(tmp_path, foreign_sqlite):
     path = tmp_path / "userdata.sqlite"
-    conn = sqlite3.connect(path)
-    conn.execute("CREATE TABLE recipes (name TEXT)")
-    conn.commit()
-    conn.close()
-    before = path.read_bytes()
+    before = foreign_sqlite(path, "recipes")
     with pytest.raises(OwnDataError) as exc:
         OwnReader.open(path)
     _one_sentence(exc, path, "it has no own_events table")
