@@ -7,9 +7,10 @@ beside its connection to the shipped store; the notes dock searches on the UI th
 spellings, word forms, the half-typed last word), so "yours" is found with the same
 tolerance as the store.
 
-Own events and passages of own documents are ranked exactly while few match and from a bounded
-sample when many do (``own_events``, ``own_passages``), so a search costs the same at 40,000 own
-events as at 10,000, and at 100,000 paragraphs of the researcher's documents as at 200.
+Own events are ranked exactly while few match and from a bounded sample when many do
+(``own_events``), passages of own documents among their first 2,000 matches (``own_passages``), so
+a search costs the same at 40,000 own events as at 10,000, and at 100,000 paragraphs of the
+researcher's documents as at 2,000.
 
 A filter narrows own events as it narrows the timeline's own lane: by years and by the source
 they quote; a lane or person filter keeps them only when it is the own lane (they name no
@@ -21,7 +22,7 @@ from __future__ import annotations
 
 import functools
 import sqlite3
-from collections.abc import Callable, Mapping
+from collections.abc import Mapping
 
 from maisky_desktop.core.dates import DateError, in_words
 from maisky_desktop.core.filters import Filter
@@ -31,7 +32,9 @@ from maisky_desktop.store.search import fold_word, marked_words
 
 SNIPPET_CHARS = 180
 PAGE = 10
-RANK_POOL = 100  # own events or passages ranked when more match (``own_events``, ``own_passages``)
+RANK_POOL = 100  # own events ranked when more match (``own_events``)
+PASSAGE_POOL = 2000  # passages of own documents ranked when more match (``own_passages``)
+_NO_CUT = 2**63 - 1  # the largest rowid: every match ranked
 OWN_DF_CAP = 10 * RANK_POOL  # a word's document count is counted up to this: a common word's weight, bounded
 _WEIGHTS = (3.0, 1.0, 1.0, 2.0)  # title, note, quote, people: as bm25() is given them
 _BM25_WEIGHTS = ", ".join(map(str, _WEIGHTS))
@@ -124,34 +127,21 @@ def _sampled(conn: sqlite3.Connection, query: Query, where: str, args: list[obje
                 for row in conn.execute(sql, [*_MARK_ARGS, f"{column}({q.fts()})", *args, pool - taken]):
                     if all(row[0] not in t for t in tiers):
                         tiers[tier][row[0]] = row
-    rows = [row for t in tiers for row in t.values()]
-    score = _scorer(conn, query, "own_events", [row[3:7] for row in rows], _WEIGHTS)
-    return [row[:7] for t in tiers for row in sorted(t.values(), key=lambda row: (-score(row[3:7]), row[7]))]
-
-
-def _scorer(
-    conn: sqlite3.Connection, query: Query, table: str, sample: list[tuple], weights: tuple[float, ...]
-) -> Callable[[tuple], float]:
-    """BM25 of a sample's rows, each given as its columns marked by ``highlight()``, weighted per column.
-
-    The statistics are estimates a bounded search can afford: the table's size by its largest
-    rowid, the average length over the sample, each query word's document count counted up to
-    ``OWN_DF_CAP`` (a common word's weight is then bounded, not exact)."""
-    n_docs = conn.execute(f"SELECT max(rowid) FROM {table}").fetchone()[0] or 1
-    avg_len = sum(len(m or "") for row in sample for m in row) / max(len(sample), 1)
+    n_docs = conn.execute("SELECT max(rowid) FROM own_events").fetchone()[0] or 1
+    avg_len = sum(len(m or "") for t in tiers for row in t.values() for m in row[3:7]) / max(sum(map(len, tiers)), 1)
     dfs = [
         conn.execute(
-            f"SELECT count(*) FROM (SELECT 1 FROM {table}_fts WHERE {table}_fts MATCH ? LIMIT {OWN_DF_CAP})",
+            f"SELECT count(*) FROM (SELECT 1 FROM own_events_fts WHERE own_events_fts MATCH ? LIMIT {OWN_DF_CAP})",
             [g.fts(exact_only=True)],
         ).fetchone()[0]
         for g in query.groups
     ]
     group_of = functools.cache(query.group_of)
 
-    def score(marked_columns: tuple) -> float:
+    def score(row: tuple) -> float:
         tf = [0.0] * len(query.groups)
         length = 0
-        for weight, marked in zip(weights, marked_columns):
+        for weight, marked in zip(_WEIGHTS, row[3:7]):
             length += len(marked or "")
             for word in marked_words(marked or ""):
                 g = group_of(fold_word(word))
@@ -159,17 +149,18 @@ def _scorer(
                     tf[g] += weight
         return sum(bm25_term(t, length, avg_len, max(d, 1), n_docs) for t, d in zip(tf, dfs))
 
-    return score
+    return [row[:7] for t in tiers for row in sorted(t.values(), key=lambda row: (-score(row), row[7]))]
 
 
 def own_passages(conn: sqlite3.Connection, query: Query, f: Filter, limit: int) -> list[Hit]:
     """Documents whose title the query names (their first passage), then passages whose text matches.
 
-    Ranked as own events are (``own_events``): FTS5's bm25 over every match while at most
-    ``RANK_POOL`` match, a scored sample of that many beyond. At 100,000 paragraphs a word in
-    every paragraph cost 300-400 ms a keystroke ranked in full (``tests/benchmarks/search_yours.py
-    --paragraphs``), and listing the documents' first passages scanned every paragraph (110 ms);
-    that list now reads one row a document.
+    Passages are ranked by FTS5's bm25 (with the statistics of all your documents), every match
+    while at most ``PASSAGE_POOL`` match, else the first ``PASSAGE_POOL`` in document order: a
+    rowid cut-off FTS5 applies as it reads. Every match ranked cost 300-400 ms a keystroke for a
+    word in each of 100,000 paragraphs (``tests/benchmarks/search_yours.py --paragraphs``), and
+    listing the documents' first passages scanned every paragraph (110 ms); that list now reads
+    one row a document.
     """
     if f.active and f != Filter(source=f.source):
         return []
@@ -189,31 +180,27 @@ def own_passages(conn: sqlite3.Connection, query: Query, f: Filter, limit: int) 
         "FROM doc_passages_fts JOIN doc_passages p ON p.rowid = doc_passages_fts.rowid "
         "JOIN documents d ON d.id = p.document_id WHERE doc_passages_fts MATCH ? AND (? IS NULL OR p.document_id = ?)"
     )
-    marked_sql = f"SELECT p.id, d.title, p.para_no, highlight(doc_passages_fts, 0, ?, ?), p.rowid {matches}"
-    pool = max(RANK_POOL, limit)
+    pool = max(PASSAGE_POOL, limit)
+
+    def last_of_pool(q: Query) -> int | None:
+        """The rowid of the pool's last match in document order; None while fewer match."""
+        row = conn.execute(
+            f"SELECT doc_passages_fts.rowid {matches} ORDER BY doc_passages_fts.rowid LIMIT 1 OFFSET ?",
+            [q.fts(), only, only, pool - 1],
+        ).fetchone()
+        return None if row is None else row[0]
+
+    # The words as typed first: a half-typed last word merges the lists of every word it may complete to.
     exact = query.exact()
-
-    def matching(q: Query) -> int:
-        """Matches, counted up to one more than the pool (nothing ranked or marked)."""
-        return conn.execute(
-            f"SELECT count(*) FROM (SELECT 1 {matches} LIMIT ?)", [q.fts(), only, only, pool + 1]
-        ).fetchone()[0]
-
-    if matching(exact) <= pool and (exact == query or matching(query) <= pool):
-        rows = conn.execute(
-            f"{marked_sql} ORDER BY bm25(doc_passages_fts) LIMIT ?",
-            [MARK_OPEN, MARK_CLOSE, query.fts(), only, only, limit],
-        ).fetchall()
-    else:  # the words as typed first: a half-typed last word merges the lists of every word it may complete to
-        sample: dict[str, tuple] = {}
-        for q in dict.fromkeys((exact, query)):
-            if len(sample) < pool:
-                args = [MARK_OPEN, MARK_CLOSE, q.fts(), only, only, pool - len(sample)]
-                for row in conn.execute(f"{marked_sql} LIMIT ?", args).fetchall():
-                    sample.setdefault(row[0], row)
-        score = _scorer(conn, query, "doc_passages", [row[3:4] for row in sample.values()], (1.0,))
-        rows = sorted(sample.values(), key=lambda row: (-score(row[3:4]), row[4]))[:limit]
-    for pid, title, para_no, marked, _rowid in rows:
+    ranked, cut = exact, last_of_pool(exact)
+    if cut is None:  # the words as typed do not fill the pool: their completions join them
+        ranked, cut = query, (None if exact == query else last_of_pool(query))
+    rows = conn.execute(
+        f"SELECT p.id, d.title, p.para_no, highlight(doc_passages_fts, 0, ?, ?) {matches} "
+        "AND doc_passages_fts.rowid <= ? ORDER BY bm25(doc_passages_fts) LIMIT ?",
+        [MARK_OPEN, MARK_CLOSE, ranked.fts(), only, only, _NO_CUT if cut is None else cut, limit],
+    ).fetchall()
+    for pid, title, para_no, marked in rows:
         if pid not in seen:
             where = f", ¶ {para_no}" if para_no else ""
             hits.append(Hit("own passage", pid, f"{title}{where}", "your document", _snippet([marked]), 0.0))
